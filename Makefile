@@ -1,0 +1,46 @@
+# Verder — the two commands a newcomer needs:
+#   make run    install what is missing, build (Release), import data on first start, serve :8080
+#   make test   build and run every test: unit, integration, sanitizers, format and lint checks
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+DATA ?= $(CURDIR)/../shared/data
+DB ?= $(CURDIR)/var/verder.db
+PORT ?= 8080
+CMAKE_FLAGS := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+
+.PHONY: run build test deps test-release test-asan check-format check-tidy format bench clean
+
+deps:
+	@scripts/install-deps build
+
+build: deps
+	@cmake -S . -B build/release $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release -DVERDER_WERROR=ON >/dev/null
+	@cmake --build build/release -j $(JOBS)
+
+run: build
+	@mkdir -p $(dir $(DB))
+	./build/release/src/app/verder --db $(DB) --data $(DATA) serve --port $(PORT)
+
+test: deps check-format test-release test-asan check-tidy
+	@echo "make test: all checks passed"
+
+test-release: build
+	cd build/release && VERDER_DATA=$(DATA) ctest -j $(JOBS) --output-on-failure --timeout 600
+
+test-asan: deps
+	@cmake -S . -B build/asan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DVERDER_SANITIZE=ON -DVERDER_WERROR=ON >/dev/null
+	@cmake --build build/asan -j $(JOBS)
+	cd build/asan && VERDER_DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) --output-on-failure --timeout 900
+
+check-format: deps
+	@scripts/check-format
+
+check-tidy: build
+	@scripts/check-tidy build/release
+
+format: deps
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build

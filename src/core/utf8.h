@@ -1,0 +1,18 @@
+// core/utf8.h — checks on UTF-8 text from outside.
+//
+// Every text that arrives from a feed, a form or a URL passes IsValidUtf8 before it is stored or
+// analysed, so the rest of the program may assume valid UTF-8.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace verder {
+
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// Number of code points in valid UTF-8 text.
+size_t CountCodePoints(std::string_view text);
+
+}  // namespace verder

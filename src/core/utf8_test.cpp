@@ -1,0 +1,26 @@
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace verder {
+namespace {
+
+TEST(Utf8Test, AcceptsDutchAndOtherScripts) {
+  EXPECT_TRUE(IsValidUtf8("Verpleegkundige Zoë café"));
+  EXPECT_TRUE(IsValidUtf8("с-Херенберг 🎓"));
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_EQ(CountCodePoints("Zoë"), 3U);
+}
+
+TEST(Utf8Test, RejectsMalformedSequences) {
+  EXPECT_FALSE(IsValidUtf8(std::string("\xC3", 1)));              // truncated
+  EXPECT_FALSE(IsValidUtf8(std::string("\xC0\xAF", 2)));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8(std::string("\xED\xA0\x80", 3)));      // surrogate
+  EXPECT_FALSE(IsValidUtf8(std::string("\xF4\x90\x80\x80", 4)));  // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8(std::string("abc\xFF", 4)));
+}
+
+}  // namespace
+}  // namespace verder

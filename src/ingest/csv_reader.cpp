@@ -1,0 +1,72 @@
+#include "ingest/csv_reader.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace verder {
+
+CsvReader::CsvReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+}
+
+bool CsvReader::Next(CsvRecord* record) {
+  record->fields.clear();
+  if (pos_ >= text_.size() || !error_.empty()) return false;
+  record->line = line_;
+  std::string field;
+  bool quoted = false;
+  bool field_was_quoted = false;
+  while (pos_ < text_.size()) {
+    const char c = text_[pos_++];
+    if (quoted) {
+      if (c == '"') {
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+          field += '"';
+          ++pos_;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line_;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && field.empty() && !field_was_quoted) {
+      quoted = true;
+      field_was_quoted = true;
+    } else if (c == delimiter_) {
+      record->fields.push_back(std::move(field));
+      field.clear();
+      field_was_quoted = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+      ++line_;
+      record->fields.push_back(std::move(field));
+      return true;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) {
+    error_ = "line " + std::to_string(record->line) + ": a quoted field is not closed";
+    return false;
+  }
+  record->fields.push_back(std::move(field));
+  return true;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Unavailable("cannot read " + path +
+                       ": the file is missing or not readable. Check the data folder "
+                       "(--data, default ../shared/data)");
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Unavailable("reading " + path + " failed halfway");
+  return buffer.str();
+}
+
+}  // namespace verder

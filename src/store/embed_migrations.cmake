@@ -1,0 +1,13 @@
+# Writes a C++ file holding every migrations/NNN_name.sql as a string (run at build time).
+file(GLOB files "${MIGRATIONS_DIR}/*.sql")
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version ${name})
+  math(EXPR version "${version}")
+  file(READ ${f} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"verder_sql(${sql})verder_sql\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "// Generated from store/migrations/*.sql; do not edit.\n#include \"store/migrations.h\"\n\nnamespace verder {\n\nstd::span<const Migration> AllMigrations() {\n  static const Migration kMigrations[] = {\n${body}  };\n  return kMigrations;\n}\n\n}  // namespace verder\n")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,266 @@
+// Courses, offerings and providers: the catalogue half of SqliteStore.
+#include <map>
+
+#include "catalog/course_json.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace verder {
+
+using nlohmann::json;
+
+namespace {
+
+struct StoredOffering {
+  int64_t id = 0;
+  std::string doc;
+};
+
+}  // namespace
+
+Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, const Actor& actor,
+                                             int64_t now, UpsertReport* report) {
+  const Course& course = input.course;
+  const json doc = CourseDoc(course);
+  const std::string text = doc.dump();
+  const std::string status = CourseStatusName(course.status);
+
+  VERDER_ASSIGN_OR_RETURN(
+      SqliteStatement * find,
+      Stmt("SELECT id, doc FROM courses WHERE provider_id = ? AND external_id = ?"));
+  find->Bind(1, course.provider_id);
+  find->Bind(2, course.external_id);
+  VERDER_ASSIGN_OR_RETURN(bool exists, find->Step());
+  int64_t id = exists ? find->ColumnInt(0) : 0;
+  const std::string old_text = exists ? find->ColumnText(1) : std::string();
+  find->Reset();
+
+  // The offerings as they are and as they will be, by the provider's offering id.
+  std::map<std::string, StoredOffering> before;
+  if (exists) {
+    VERDER_ASSIGN_OR_RETURN(
+        SqliteStatement * list,
+        Stmt("SELECT id, external_id, doc FROM offerings WHERE course_id = ? ORDER BY id"));
+    list->Bind(1, id);
+    while (true) {
+      VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
+      if (!row) break;
+      before[list->ColumnText(1)] = StoredOffering{list->ColumnInt(0), list->ColumnText(2)};
+    }
+  }
+  std::map<std::string, std::string> after;
+  for (const Offering& o : input.offerings) after[o.external_id] = OfferingDoc(o).dump();
+  for (const auto& [external_id, stored] : before) {
+    if (after.count(external_id) != 0) continue;
+    // An offering that disappeared is cancelled, not deleted: its history stays visible.
+    json cancelled = json::parse(stored.doc);
+    cancelled["status"] = OfferingStatusName(OfferingStatus::kCancelled);
+    after[external_id] = cancelled.dump();
+  }
+  bool offerings_changed = before.size() != after.size();
+  for (const auto& [external_id, text_after] : after) {
+    const auto it = before.find(external_id);
+    if (it == before.end() || it->second.doc != text_after) offerings_changed = true;
+  }
+  if (exists && old_text == text && !offerings_changed) {
+    ++report->unchanged;
+    return id;
+  }
+
+  std::string diff;
+  if (exists) {
+    json d = DiffDocs(json::parse(old_text), doc);
+    if (offerings_changed) {
+      json old_list = json::array();
+      json new_list = json::array();
+      for (const auto& [external_id, stored] : before) old_list.push_back(json::parse(stored.doc));
+      for (const auto& [external_id, t] : after) new_list.push_back(json::parse(t));
+      d["offerings"] = json::array({old_list, new_list});
+    }
+    diff = d.dump();
+  } else {
+    VERDER_ASSIGN_OR_RETURN(SqliteStatement * insert,
+                            Stmt("INSERT INTO courses(provider_id, external_id, status, is_demo, "
+                                 "doc, updated_at, change_seq) VALUES (?, ?, ?, ?, ?, ?, 0)"));
+    insert->Bind(1, course.provider_id);
+    insert->Bind(2, course.external_id);
+    insert->Bind(3, status);
+    insert->Bind(4, static_cast<int64_t>(course.is_demo));
+    insert->Bind(5, text);
+    insert->Bind(6, now);
+    VERDER_RETURN_IF_ERROR(insert->Run());
+    id = db_.LastInsertRowId();
+  }
+  VERDER_ASSIGN_OR_RETURN(
+      int64_t seq, AppendChange(actor, EntityKind::kCourse, id,
+                                exists ? ChangeAction::kUpdate : ChangeAction::kCreate, diff));
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * update,
+                          Stmt("UPDATE courses SET status = ?, is_demo = ?, doc = ?, "
+                               "updated_at = ?, change_seq = ? WHERE id = ?"));
+  update->Bind(1, status);
+  update->Bind(2, static_cast<int64_t>(course.is_demo));
+  update->Bind(3, text);
+  update->Bind(4, now);
+  update->Bind(5, seq);
+  update->Bind(6, id);
+  VERDER_RETURN_IF_ERROR(update->Run());
+
+  for (const auto& [external_id, text_after] : after) {
+    const auto it = before.find(external_id);
+    if (it != before.end() && it->second.doc == text_after) continue;
+    const std::string offering_status = json::parse(text_after).value("status", "open");
+    if (it == before.end()) {
+      VERDER_ASSIGN_OR_RETURN(SqliteStatement * ins,
+                              Stmt("INSERT INTO offerings(course_id, external_id, status, doc) "
+                                   "VALUES (?, ?, ?, ?)"));
+      ins->Bind(1, id);
+      ins->Bind(2, external_id);
+      ins->Bind(3, offering_status);
+      ins->Bind(4, text_after);
+      VERDER_RETURN_IF_ERROR(ins->Run());
+    } else {
+      VERDER_ASSIGN_OR_RETURN(SqliteStatement * upd,
+                              Stmt("UPDATE offerings SET status = ?, doc = ? WHERE id = ?"));
+      upd->Bind(1, offering_status);
+      upd->Bind(2, text_after);
+      upd->Bind(3, it->second.id);
+      VERDER_RETURN_IF_ERROR(upd->Run());
+    }
+  }
+  exists ? ++report->updated : ++report->created;
+  return id;
+}
+
+namespace {
+
+Result<Course> CourseFromRow(int64_t id, int64_t provider_id, const std::string& doc,
+                             int64_t updated_at) {
+  json j = json::parse(doc, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Internal("stored course " + std::to_string(id) + " is not JSON");
+  VERDER_ASSIGN_OR_RETURN(Course c, CourseFromJson(j));
+  c.id = id;
+  c.provider_id = provider_id;
+  c.updated_at = updated_at;
+  return c;
+}
+
+Result<Offering> OfferingFromRow(int64_t id, const std::string& doc) {
+  json j = json::parse(doc, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Internal("stored offering " + std::to_string(id) + " is not JSON");
+  VERDER_ASSIGN_OR_RETURN(Offering o, OfferingFromJson(j));
+  o.id = id;
+  return o;
+}
+
+Result<Provider> ProviderFromRow(int64_t id, const std::string& doc) {
+  json j = json::parse(doc, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Internal("stored provider " + std::to_string(id) + " is not JSON");
+  VERDER_ASSIGN_OR_RETURN(Provider p, ProviderFromJson(j));
+  p.id = id;
+  return p;
+}
+
+}  // namespace
+
+Result<std::vector<Offering>> SqliteStore::LoadOfferings(CourseId id) {
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * list,
+                          Stmt("SELECT id, doc FROM offerings WHERE course_id = ? ORDER BY id"));
+  list->Bind(1, id);
+  std::vector<Offering> offerings;
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
+    if (!row) break;
+    VERDER_ASSIGN_OR_RETURN(Offering o, OfferingFromRow(list->ColumnInt(0), list->ColumnText(1)));
+    offerings.push_back(std::move(o));
+  }
+  return offerings;
+}
+
+Result<CourseRecord> SqliteStore::GetCourse(CourseId id) {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(
+      SqliteStatement * find,
+      Stmt("SELECT c.provider_id, c.doc, c.updated_at, p.doc FROM courses c JOIN providers p ON "
+           "p.id = c.provider_id WHERE c.id = ?"));
+  find->Bind(1, id);
+  VERDER_ASSIGN_OR_RETURN(bool found, find->Step());
+  if (!found) return NotFound("no course with id " + std::to_string(id));
+  CourseRecord record;
+  const int64_t provider_id = find->ColumnInt(0);
+  VERDER_ASSIGN_OR_RETURN(record.course,
+                          CourseFromRow(id, provider_id, find->ColumnText(1), find->ColumnInt(2)));
+  VERDER_ASSIGN_OR_RETURN(record.provider, ProviderFromRow(provider_id, find->ColumnText(3)));
+  find->Reset();
+  VERDER_ASSIGN_OR_RETURN(record.offerings, LoadOfferings(id));
+  return record;
+}
+
+Result<Provider> SqliteStore::GetProvider(ProviderId id) {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * find, Stmt("SELECT doc FROM providers WHERE id = ?"));
+  find->Bind(1, id);
+  VERDER_ASSIGN_OR_RETURN(bool found, find->Step());
+  if (!found) return NotFound("no provider with id " + std::to_string(id));
+  Result<Provider> p = ProviderFromRow(id, find->ColumnText(0));
+  find->Reset();
+  return p;
+}
+
+Result<std::optional<ProviderId>> SqliteStore::FindProviderByKey(const std::string& key) {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * find, Stmt("SELECT id FROM providers WHERE key = ?"));
+  find->Bind(1, key);
+  VERDER_ASSIGN_OR_RETURN(bool found, find->Step());
+  if (!found) return std::optional<ProviderId>();
+  const ProviderId id = find->ColumnInt(0);
+  find->Reset();
+  return std::optional<ProviderId>(id);
+}
+
+Result<std::vector<Provider>> SqliteStore::AllProviders() {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * list,
+                          Stmt("SELECT id, doc FROM providers ORDER BY id"));
+  std::vector<Provider> providers;
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
+    if (!row) break;
+    VERDER_ASSIGN_OR_RETURN(Provider p, ProviderFromRow(list->ColumnInt(0), list->ColumnText(1)));
+    providers.push_back(std::move(p));
+  }
+  return providers;
+}
+
+Status SqliteStore::ForEachCourse(
+    const std::function<Status(const Course&, const std::vector<Offering>&)>& visit) {
+  std::lock_guard lock(mu_);
+  // Two ordered scans merged, instead of one offerings query per course.
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement courses,
+                          db_.Prepare("SELECT id, provider_id, doc, updated_at FROM courses "
+                                      "ORDER BY id"));
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement offerings,
+                          db_.Prepare("SELECT course_id, id, doc FROM offerings "
+                                      "ORDER BY course_id, id"));
+  VERDER_ASSIGN_OR_RETURN(bool have_offering, offerings.Step());
+  std::vector<Offering> batch;
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, courses.Step());
+    if (!row) break;
+    const int64_t id = courses.ColumnInt(0);
+    VERDER_ASSIGN_OR_RETURN(
+        Course course,
+        CourseFromRow(id, courses.ColumnInt(1), courses.ColumnText(2), courses.ColumnInt(3)));
+    batch.clear();
+    while (have_offering && offerings.ColumnInt(0) <= id) {
+      if (offerings.ColumnInt(0) == id) {
+        VERDER_ASSIGN_OR_RETURN(Offering o,
+                                OfferingFromRow(offerings.ColumnInt(1), offerings.ColumnText(2)));
+        batch.push_back(std::move(o));
+      }
+      VERDER_ASSIGN_OR_RETURN(have_offering, offerings.Step());
+    }
+    VERDER_RETURN_IF_ERROR(visit(course, batch));
+  }
+  return Status();
+}
+
+}  // namespace verder

@@ -1,0 +1,64 @@
+// store/sqlite/sqlite_store_impl.h — private: the class behind OpenSqliteStore. Its methods are
+// split by subject over sqlite_store.cpp (catalogue), sqlite_changes.cpp (change log and audit)
+// and sqlite_reference.cpp (reference data, meta, counts).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace verder {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(SqliteDb db, const Clock* clock) : db_(std::move(db)), clock_(clock) {}
+
+  Status Migrate();
+
+  Result<UpsertReport> UpsertProviders(const std::vector<Provider>& providers,
+                                       const Actor& actor) override;
+  Result<UpsertReport> UpsertCourses(const std::vector<CourseWithOfferings>& courses,
+                                     const Actor& actor) override;
+  Status WithdrawCourse(CourseId id, const Actor& actor) override;
+  Result<CourseRecord> GetCourse(CourseId id) override;
+  Result<Provider> GetProvider(ProviderId id) override;
+  Result<std::optional<ProviderId>> FindProviderByKey(const std::string& key) override;
+  Status ForEachCourse(
+      const std::function<Status(const Course&, const std::vector<Offering>&)>& visit) override;
+  Result<std::vector<Provider>> AllProviders() override;
+  Result<std::vector<Change>> ChangesSince(int64_t seq, int limit) override;
+  Result<std::vector<Change>> History(EntityKind entity, int64_t id) override;
+  Status ReplaceReferenceData(const ReferenceData& data) override;
+  Result<ReferenceData> LoadReferenceData() override;
+  Result<std::optional<std::string>> GetMeta(const std::string& key) override;
+  Status SetMeta(const std::string& key, const std::string& value) override;
+  Result<StoreCounts> Counts() override;
+
+ private:
+  // Appends an audit row and returns its sequence number. Caller holds the transaction.
+  Result<int64_t> AppendChange(const Actor& actor, EntityKind entity, int64_t entity_id,
+                               ChangeAction action, const std::string& diff);
+  Result<int64_t> UpsertOneCourse(const CourseWithOfferings& input, const Actor& actor, int64_t now,
+                                  UpsertReport* report);
+  Result<std::vector<Offering>> LoadOfferings(CourseId id);
+  Result<std::vector<Change>> QueryChanges(const std::string& where, int64_t a, int64_t b);
+  // A prepared statement, compiled once per connection and reused.
+  Result<SqliteStatement*> Stmt(const std::string& sql);
+
+  std::mutex mu_;  // one connection; operations are serialised
+  SqliteDb db_;
+  const Clock* clock_;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
+};
+
+// The stored document of a course or offering: its JSON without the columns kept beside it.
+nlohmann::json CourseDoc(const Course& course);
+nlohmann::json OfferingDoc(const Offering& offering);
+// {"field": [old, new]} for every top-level field that differs.
+nlohmann::json DiffDocs(const nlohmann::json& before, const nlohmann::json& after);
+
+}  // namespace verder

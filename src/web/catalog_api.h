@@ -1,0 +1,17 @@
+// web/catalog_api.h — the catalogue's JSON endpoints.
+//
+//   GET /health                 {"status": "ok", "courses": N, "last_seq": S}
+//   GET /api/v1/courses/{id}    the course with its provider and offerings
+//
+// No business rules here: the handlers translate HTTP to Store calls and results to JSON.
+#pragma once
+
+#include "store/store.h"
+#include "web/router.h"
+
+namespace verder {
+
+// `store` must outlive the router.
+void AddCatalogApi(Store* store, Router* router);
+
+}  // namespace verder

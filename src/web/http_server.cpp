@@ -1,0 +1,249 @@
+// The only translation unit that includes Boost.Beast: it is heavy to compile, and keeping it
+// here keeps the rest of the build fast.
+#include "web/http_server.h"
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/version.hpp>
+#include <chrono>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace verder {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+void AddSecurityHeaders(http::response<http::string_body>* res) {
+  // A strict policy: our own scripts, styles and images only; nothing may frame us.
+  res->set("Content-Security-Policy",
+           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  res->set("X-Content-Type-Options", "nosniff");
+  res->set("Referrer-Policy", "no-referrer");
+  res->set("X-Frame-Options", "DENY");
+  res->set("Cross-Origin-Opener-Policy", "same-origin");
+  res->set("Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()");
+}
+
+HttpRequest ToRequest(const http::request<http::string_body>& req, const std::string& client) {
+  HttpRequest out;
+  out.method = std::string(req.method_string());
+  out.target = std::string(req.target());
+  out.body = req.body();
+  out.client_address = client;
+  for (const auto& field : req) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  return out;
+}
+
+http::response<http::string_body> PlainError(http::status status, unsigned version,
+                                             const std::string& text) {
+  http::response<http::string_body> res{status, version};
+  res.set(http::field::content_type, "text/plain; charset=utf-8");
+  res.body() = text;
+  res.prepare_payload();
+  res.keep_alive(false);
+  AddSecurityHeaders(&res);
+  return res;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  HttpServerOptions options;
+  HttpHandler handler;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  std::thread stopper;  // runs the graceful stop; joined by Wait
+
+  Impl(HttpServerOptions o, HttpHandler h) : options(std::move(o)), handler(std::move(h)) {}
+
+  void Accept();
+};
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, HttpServer::Impl* server)
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_ = endpoint.address().to_string();
+  }
+
+  void Start() { ReadRequest(); }
+
+ private:
+  void ReadRequest() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_->options.max_header_bytes));
+    parser_->body_limit(server_->options.max_body_bytes);
+    // The first byte of a new request may take the idle time; the rest must be quick.
+    stream_.expires_after(std::chrono::seconds(first_request_
+                                                   ? server_->options.request_timeout_seconds
+                                                   : server_->options.idle_timeout_seconds));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    first_request_ = false;
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset) {
+      return Close();
+    }
+    if (ec == http::error::header_limit) {
+      return Send(PlainError(http::status::request_header_fields_too_large, 11,
+                             "Request headers are too large.\n"));
+    }
+    if (ec == http::error::body_limit) {
+      return Send(PlainError(http::status::payload_too_large, 11, "Request body is too large.\n"));
+    }
+    if (ec) return Send(PlainError(http::status::bad_request, 11, "Malformed HTTP request.\n"));
+    const auto& req = parser_->get();
+    if (req.target().size() > server_->options.max_target_bytes) {
+      return Send(
+          PlainError(http::status::uri_too_long, req.version(), "The address is too long.\n"));
+    }
+    server_->in_flight.fetch_add(1);
+    HttpRequest request = ToRequest(req, client_);
+    const bool head = req.method() == http::verb::head;
+    if (head) request.method = "GET";
+    HttpResponse out = server_->handler(request);
+    server_->in_flight.fetch_sub(1);
+
+    http::response<http::string_body> res{static_cast<http::status>(out.status), req.version()};
+    res.set(http::field::server, "verder");
+    res.set(http::field::content_type, out.content_type);
+    for (const auto& [name, value] : out.headers) res.set(name, value);
+    AddSecurityHeaders(&res);
+    res.keep_alive(req.keep_alive() && !server_->stopping.load());
+    res.body() = std::move(out.body);
+    res.prepare_payload();
+    if (head) res.body().clear();  // Content-Length stays that of the GET answer
+    Send(std::move(res), head);
+  }
+
+  void Send(http::response<http::string_body> res, bool skip_body = false) {
+    response_ = std::make_shared<http::response<http::string_body>>(std::move(res));
+    stream_.expires_after(std::chrono::seconds(server_->options.request_timeout_seconds));
+    if (skip_body) {
+      serializer_ = std::make_shared<http::response_serializer<http::string_body>>(*response_);
+      http::async_write_header(stream_, *serializer_,
+                               beast::bind_front_handler(&Session::OnWrite, shared_from_this(),
+                                                         response_->keep_alive()));
+      return;
+    }
+    http::async_write(
+        stream_, *response_,
+        beast::bind_front_handler(&Session::OnWrite, shared_from_this(), response_->keep_alive()));
+  }
+
+  void OnWrite(bool keep_alive, beast::error_code ec, std::size_t) {
+    if (ec || !keep_alive || server_->stopping.load()) return Close();
+    response_.reset();
+    serializer_.reset();
+    ReadRequest();
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<http::response<http::string_body>> response_;
+  std::shared_ptr<http::response_serializer<http::string_body>> serializer_;
+  HttpServer::Impl* server_;
+  std::string client_;
+  bool first_request_ = true;
+};
+
+}  // namespace
+
+void HttpServer::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (stopping.load()) return;
+    if (!ec) std::make_shared<Session>(std::move(socket), this)->Start();
+    Accept();
+  });
+}
+
+HttpServer::HttpServer(HttpServerOptions options, HttpHandler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+HttpServer::~HttpServer() {
+  Stop();
+  Wait();
+}
+
+Status HttpServer::Start() {
+  beast::error_code ec;
+  const auto address = net::ip::make_address(impl_->options.host, ec);
+  if (ec) return InvalidArgument("host", "'" + impl_->options.host + "' is not an IP address");
+  const tcp::endpoint endpoint{address, impl_->options.port};
+  const std::string where = impl_->options.host + ":" + std::to_string(impl_->options.port);
+  impl_->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  if (!ec) impl_->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Unavailable("cannot listen on " + where + ": " + ec.message() +
+                       " (is another server using that port? choose one with --port)");
+  }
+  impl_->Accept();
+  for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  }
+  return Status();
+}
+
+uint16_t HttpServer::port() const {
+  beast::error_code ec;
+  const auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : endpoint.port();
+}
+
+void HttpServer::Stop() {
+  if (impl_->stopping.exchange(true)) return;
+  net::post(impl_->ioc, [this] {
+    beast::error_code ec;
+    impl_->acceptor.close(ec);
+  });
+  // Give requests in flight up to five seconds to finish, then stop the loop.
+  impl_->stopper = std::thread([impl = impl_.get()] {
+    for (int i = 0; i < 50 && impl->in_flight.load() > 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    impl->ioc.stop();
+  });
+}
+
+void HttpServer::Wait() {
+  for (std::thread& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+  impl_->threads.clear();
+  if (impl_->stopper.joinable()) impl_->stopper.join();
+}
+
+}  // namespace verder

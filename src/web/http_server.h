@@ -1,0 +1,56 @@
+// web/http_server.h — the HTTP/1.1 server (Boost.Beast lives in http_server.cpp only).
+//
+// Asynchronous, several threads, keep-alive, per-connection timeouts (a slow or idle client is
+// dropped, it cannot pin a thread), limits on header and body size (431/413), on the URL (414),
+// security headers on every response, HEAD answered as GET without a body, and a graceful stop:
+// Stop() closes the listener and lets requests in flight finish.
+//
+//   HttpServer server({.port = 8080}, [&](const HttpRequest& r) { return router.Handle(r); });
+//   VERDER_RETURN_IF_ERROR(server.Start());
+//   server.Wait();            // until Stop() is called (e.g. on SIGTERM)
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "web/http.h"
+
+namespace verder {
+
+struct HttpServerOptions {
+  std::string host = "0.0.0.0";
+  uint16_t port = 8080;  // 0: any free port (see HttpServer::port())
+  int threads = 4;
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 8 * 1024 * 1024;
+  size_t max_target_bytes = 4096;
+  int request_timeout_seconds = 15;  // to read one whole request, and to write the response
+  int idle_timeout_seconds = 30;     // keep-alive connections with nothing to say
+};
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, HttpHandler handler);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and starts the threads; an Error names the address when it cannot listen.
+  Status Start();
+  uint16_t port() const;
+  // Stops accepting, finishes requests in flight (up to a few seconds), then returns from Wait.
+  void Stop();
+  void Wait();
+
+  struct Impl;  // internal: the Beast side, defined in http_server.cpp
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace verder

@@ -1,0 +1,240 @@
+// Black-box tests of the `verder` binary: first start, HTTP answers, graceful stop, restart
+// without re-import, and kill -9 in the middle of an import.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "tests/http_client.h"
+#include "tests/test_paths.h"
+
+namespace verder {
+namespace {
+
+using testing::HttpGet;
+using testing::HttpRaw;
+
+// Runs `verder` with arguments, stdout and stderr to `log`; returns the pid.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& log) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(VERDER_BINARY));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(VERDER_BINARY, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int WaitExit(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Waits for "ready on http://localhost:PORT" in the log; 0 when the process died or timed out.
+uint16_t WaitForPort(pid_t pid, const std::string& log, int seconds) {
+  const std::string marker = "ready on http://localhost:";
+  for (int i = 0; i < seconds * 10; ++i) {
+    const std::string text = ReadAll(log);
+    const size_t at = text.find(marker);
+    if (at != std::string::npos)
+      return static_cast<uint16_t>(std::atoi(text.c_str() + at + marker.size()));
+    if (::waitpid(pid, nullptr, WNOHANG) == pid) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return 0;
+}
+
+int64_t QueryInt(const std::string& db, const std::string& sql) {
+  sqlite3* handle = nullptr;
+  sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  int64_t value = -1;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    value = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(handle);
+  return value;
+}
+
+std::string QueryText(const std::string& db, const std::string& sql) {
+  sqlite3* handle = nullptr;
+  sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  std::string value;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    value = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(handle);
+  return value;
+}
+
+class VerderBinaryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::ScratchDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    db_ = (dir_ / "verder.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::vector<std::string> Base() const {
+    return {"--db", db_, "--data", testing::SharedDataDir()};
+  }
+
+  std::filesystem::path dir_;
+  std::string db_;
+};
+
+TEST_F(VerderBinaryTest, FirstStartImportsAndServesARealCourse) {
+  std::vector<std::string> args = Base();
+  for (const char* a : {"serve", "--port", "0", "--threads", "2", "--demo-courses", "500"})
+    args.emplace_back(a);
+  const std::string log = (dir_ / "serve.log").string();
+  const pid_t pid = Spawn(args, log);
+  const uint16_t port = WaitForPort(pid, log, 300);
+  ASSERT_NE(port, 0) << ReadAll(log);
+  EXPECT_NE(ReadAll(log).find("First start"), std::string::npos);
+
+  const auto health = HttpGet(port, "/health");
+  ASSERT_EQ(health.status, 200) << health.body;
+  EXPECT_EQ(nlohmann::json::parse(health.body)["courses"], 16674 + 500);
+
+  // Course 1 is the first DUO row: a real mbo course with its institution and offerings.
+  const auto course = HttpGet(port, "/api/v1/courses/1");
+  ASSERT_EQ(course.status, 200) << course.body;
+  const auto j = nlohmann::json::parse(course.body);
+  EXPECT_EQ(j["primary_code"]["type"], "crebo");
+  EXPECT_EQ(j["provider"]["key"].get<std::string>().rfind("brin:", 0), 0U);
+  EXPECT_FALSE(j["offerings"].empty());
+  EXPECT_FALSE(j["is_demo"].get<bool>());
+  EXPECT_EQ(course.headers.at("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(course.headers.at("x-content-type-options"), "nosniff");
+  EXPECT_EQ(course.headers.at("referrer-policy"), "no-referrer");
+  EXPECT_NE(course.headers.at("content-security-policy").find("frame-ancestors 'none'"),
+            std::string::npos);
+
+  const auto bad_id = HttpGet(port, "/api/v1/courses/abc");
+  EXPECT_EQ(bad_id.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad_id.body)["error"]["field"], "id");
+  EXPECT_EQ(HttpGet(port, "/api/v1/courses/999999999").status, 404);
+  EXPECT_EQ(HttpGet(port, "/health", "POST").status, 405);
+  const auto head = HttpGet(port, "/api/v1/courses/1", "HEAD");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.headers.at("content-length"), std::to_string(course.body.size()));
+  EXPECT_EQ(HttpGet(port, "/api/v1/courses/" + std::string(5000, '1')).status, 414);
+  EXPECT_EQ(HttpRaw(port, "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') +
+                              "\r\n\r\n")
+                .status,
+            431);
+  EXPECT_EQ(HttpRaw(port, "NONSENSE\r\n\r\n").status, 400);
+  EXPECT_EQ(HttpGet(port, "/health").status, 200);  // still serving after the bad requests
+
+  ::kill(pid, SIGTERM);
+  EXPECT_EQ(WaitExit(pid), 0);
+
+  // A second start imports nothing and is ready quickly.
+  const int64_t seq = QueryInt(db_, "SELECT MAX(seq) FROM audit");
+  const std::string log2 = (dir_ / "serve2.log").string();
+  const pid_t again = Spawn(args, log2);
+  const uint16_t port2 = WaitForPort(again, log2, 60);
+  ASSERT_NE(port2, 0) << ReadAll(log2);
+  EXPECT_EQ(ReadAll(log2).find("First start"), std::string::npos);
+  EXPECT_EQ(HttpGet(port2, "/api/v1/courses/1").status, 200);
+  ::kill(again, SIGTERM);
+  EXPECT_EQ(WaitExit(again), 0);
+  EXPECT_EQ(QueryInt(db_, "SELECT MAX(seq) FROM audit"), seq);
+}
+
+TEST_F(VerderBinaryTest, KillDuringImportLeavesOnlyWholeBatches) {
+  std::vector<std::string> import_args = Base();
+  import_args.emplace_back("import");
+  ASSERT_EQ(WaitExit(Spawn(import_args, (dir_ / "import.log").string())), 0);
+
+  std::vector<std::string> demo_args = Base();
+  for (const char* a : {"demo", "--courses", "60000", "--seed", "7"}) demo_args.emplace_back(a);
+  std::mt19937 rng(static_cast<unsigned>(::getpid()));
+  const std::string log = (dir_ / "demo.log").string();
+  const pid_t pid = Spawn(demo_args, log);
+  // Kill once the first batch is reported, at a random moment after that.
+  for (int i = 0; i < 600 && ReadAll(log).find("5000/60000") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 800)(rng)));
+  ::kill(pid, SIGKILL);
+  WaitExit(pid);
+
+  EXPECT_EQ(QueryText(db_, "PRAGMA integrity_check"), "ok");
+  const int64_t demo = QueryInt(db_, "SELECT COUNT(*) FROM courses WHERE is_demo = 1");
+  EXPECT_EQ(demo % 5000, 0) << demo << " demo courses: a batch was half written";
+  EXPECT_EQ(QueryInt(db_,
+                     "SELECT COUNT(*) FROM courses c WHERE is_demo = 1 AND NOT EXISTS "
+                     "(SELECT 1 FROM offerings o WHERE o.course_id = c.id)"),
+            0);
+  EXPECT_EQ(QueryInt(db_,
+                     "SELECT COUNT(*) FROM courses c WHERE NOT EXISTS "
+                     "(SELECT 1 FROM audit a WHERE a.entity = 'course' AND a.entity_id = c.id)"),
+            0);
+  EXPECT_EQ(QueryInt(db_, "SELECT COUNT(*) FROM courses WHERE is_demo = 0"), 16674);
+
+  // Running it again completes the catalogue without duplicates.
+  ASSERT_EQ(WaitExit(Spawn(demo_args, log)), 0) << ReadAll(log);
+  EXPECT_EQ(QueryInt(db_, "SELECT COUNT(*) FROM courses WHERE is_demo = 1"), 60000);
+}
+
+TEST_F(VerderBinaryTest, UnreadableDataGivesAClearMessageAndNonZeroExit) {
+  const std::string log = (dir_ / "bad.log").string();
+  const int rc =
+      WaitExit(Spawn({"--db", db_, "--data", "/nonexistent/shared/data", "import"}, log));
+  EXPECT_EQ(rc, 1);
+  EXPECT_NE(ReadAll(log).find("cannot read /nonexistent/shared/data/"), std::string::npos)
+      << ReadAll(log);
+}
+
+TEST_F(VerderBinaryTest, CorruptDatabaseGivesAClearMessage) {
+  std::ofstream(db_) << std::string(10000, 'z');
+  const std::string log = (dir_ / "corrupt.log").string();
+  std::vector<std::string> args = Base();
+  args.emplace_back("stats");
+  EXPECT_EQ(WaitExit(Spawn(args, log)), 1);
+  EXPECT_NE(ReadAll(log).find("damaged"), std::string::npos) << ReadAll(log);
+}
+
+TEST_F(VerderBinaryTest, HelpListsTheSubcommands) {
+  const std::string log = (dir_ / "help.log").string();
+  EXPECT_EQ(WaitExit(Spawn({"--help"}, log)), 0);
+  const std::string help = ReadAll(log);
+  for (const char* cmd : {"serve", "import", "demo", "stats"})
+    EXPECT_NE(help.find(cmd), std::string::npos) << cmd;
+  EXPECT_EQ(WaitExit(Spawn({"demo", "--help"}, log)), 0);
+  EXPECT_NE(ReadAll(log).find("--seed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace verder
