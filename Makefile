@@ -19,7 +19,7 @@ build: deps
 
 run: build
 	@mkdir -p $(dir $(DB))
-	./build/release/src/app/verder --db $(DB) --data $(DATA) serve --port $(PORT)
+	./build/release/src/app/verder --db $(DB) --data $(DATA) serve --port $(PORT) --resources $(CURDIR)/data
 
 test: deps check-format test-release test-asan check-tidy
 	@echo "make test: all checks passed"
@@ -38,6 +38,15 @@ check-format: deps
 
 check-tidy: build
 	@scripts/check-tidy build/release
+
+# Benchmarks against Xapian and SQLite FTS5 (needs their packages: installed here on demand).
+bench:
+	@scripts/install-deps bench
+	@cmake -S . -B build/bench $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release -DVERDER_BUILD_BENCH=ON >/dev/null
+	@cmake --build build/bench -j $(JOBS)
+	./build/bench/bench/relevance_bench --data $(DATA) --resources $(CURDIR)/data
+	./build/bench/bench/search_bench --data $(DATA) --resources $(CURDIR)/data --courses 200000
+	./build/bench/bench/search_bench --data $(DATA) --resources $(CURDIR)/data --courses 1000000
 
 format: deps
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -114,6 +114,8 @@ TEST_F(VerderBinaryTest, FirstStartImportsAndServesARealCourse) {
   std::vector<std::string> args = Base();
   for (const char* a : {"serve", "--port", "0", "--threads", "2", "--demo-courses", "500"})
     args.emplace_back(a);
+  args.emplace_back("--resources");
+  args.emplace_back(std::string(VERDER_SOURCE_DIR_DEFAULT) + "/data");
   const std::string log = (dir_ / "serve.log").string();
   const pid_t pid = Spawn(args, log);
   const uint16_t port = WaitForPort(pid, log, 300);
@@ -154,6 +156,37 @@ TEST_F(VerderBinaryTest, FirstStartImportsAndServesARealCourse) {
             431);
   EXPECT_EQ(HttpRaw(port, "NONSENSE\r\n\r\n").status, 400);
   EXPECT_EQ(HttpGet(port, "/health").status, 200);  // still serving after the bad requests
+
+  const auto search = HttpGet(port, "/api/v1/search?q=verpleegkundige&per_page=5");
+  ASSERT_EQ(search.status, 200) << search.body;
+  const auto found = nlohmann::json::parse(search.body);
+  EXPECT_GT(found["total"].get<int>(), 5);
+  ASSERT_EQ(found["items"].size(), 5U);
+  EXPECT_NE(found["items"][0]["title"].get<std::string>().find("erpleegkundige"),
+            std::string::npos);
+  EXPECT_FALSE(found["facets"]["level"].empty());
+  const auto bad = HttpGet(port, "/api/v1/search?q=zorg&per_page=1000");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad.body)["error"]["field"], "per_page");
+  const auto suggest = HttpGet(port, "/api/v1/suggest?q=verpl");
+  ASSERT_EQ(suggest.status, 200);
+  EXPECT_FALSE(nlohmann::json::parse(suggest.body)["suggestions"].empty());
+
+  // Another process writes to the store; the server's index follows within seconds.
+  const auto browse_total = [&] {
+    return nlohmann::json::parse(HttpGet(port, "/api/v1/search?per_page=1").body)["total"]
+        .get<int>();
+  };
+  EXPECT_EQ(browse_total(), 16674 + 500);
+  std::vector<std::string> more = Base();
+  for (const char* a : {"demo", "--courses", "600", "--seed", "1"}) more.emplace_back(a);
+  ASSERT_EQ(WaitExit(Spawn(more, (dir_ / "more.log").string())), 0);
+  int total = 0;
+  for (int i = 0; i < 100 && total != 16674 + 600; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    total = browse_total();
+  }
+  EXPECT_EQ(total, 16674 + 600);
 
   ::kill(pid, SIGTERM);
   EXPECT_EQ(WaitExit(pid), 0);

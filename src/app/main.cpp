@@ -54,6 +54,12 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.host, "address to listen on")->capture_default_str();
   serve_cmd->add_option("--port", serve.port, "port to listen on")->capture_default_str();
   serve_cmd->add_option("--threads", serve.threads, "worker threads")->capture_default_str();
+  serve.resources_dir = EnvOr("VERDER_RESOURCES", "data");
+  serve_cmd
+      ->add_option("--resources", serve.resources_dir,
+                   "the repo's data/ folder: synonyms and other files people maintain (env "
+                   "VERDER_RESOURCES)")
+      ->capture_default_str();
   serve_cmd
       ->add_option("--demo-courses", first_start_demo,
                    "demo courses to generate on first start (0: none)")

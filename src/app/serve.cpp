@@ -4,27 +4,61 @@
 #include <cstdio>
 #include <thread>
 
+#include "app/index_follower.h"
+#include "app/progress_bar.h"
+#include "search/search_index.h"
+#include "search/suggester.h"
+#include "search/text_analysis.h"
 #include "web/catalog_api.h"
 #include "web/http_server.h"
+#include "web/i18n.h"
+#include "web/pages/site_pages.h"
 #include "web/router.h"
+#include "web/search_api.h"
 
 namespace verder {
 
 Status Serve(Store* store, const ServeOptions& options) {
-  Router router;
-  AddCatalogApi(store, &router);
-
   // Signals are taken by one thread with sigwait, so no handler runs inside the server's threads.
+  // Blocked first, so every thread started below inherits the mask.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  VERDER_ASSIGN_OR_RETURN(ReferenceData reference, store->LoadReferenceData());
+  std::vector<Suggestion> suggestions;
+  for (const VocabularyTerm& t : reference.occupations)
+    suggestions.push_back({t.label, "occupation", 0});
+  for (const VocabularyTerm& t : reference.skills) suggestions.push_back({t.label, "skill", 0});
+  const GeoIndex geo(std::move(reference));
+  VERDER_ASSIGN_OR_RETURN(std::unique_ptr<TextAnalysis> analysis,
+                          TextAnalysis::LoadDefault(options.resources_dir));
+  VERDER_ASSIGN_OR_RETURN(const Translations words,
+                          Translations::LoadDir(options.resources_dir + "/i18n"));
+  SearchIndex index(&geo, analysis.get());
+  IndexFollower follower(store, &index);
+  VERDER_ASSIGN_OR_RETURN(StoreCounts counts, store->Counts());
+  ProgressBar bar("Zoekindex", counts.courses);
+  VERDER_RETURN_IF_ERROR(follower.LoadAll([&bar](int64_t done) { bar.Update(done); }));
+  bar.Finish();
+  for (Suggestion& s : follower.TakeTitleSuggestions()) suggestions.push_back(std::move(s));
+  const Suggester suggester(std::move(suggestions));
+  SystemClock clock;
+
+  Router router;
+  AddCatalogApi(store, &router);
+  AddSearchApi({&index, &suggester, &geo, &clock}, &router);
+  AddSitePages({store, &index, &geo, &words, &clock}, &router);
+  router.SetNotFound([&words](const HttpRequest& r) { return NotFoundPage(words, r.path); });
+
   HttpServer server({.host = options.host, .port = options.port, .threads = options.threads},
                     [&router](const HttpRequest& r) { return router.Handle(r); });
   VERDER_RETURN_IF_ERROR(server.Start());
-  std::fprintf(stderr, "Verder is ready on http://localhost:%u\n", server.port());
+  follower.Start(std::chrono::milliseconds(200));
+  std::fprintf(stderr, "Verder is ready on http://localhost:%u (%zu courses searchable)\n",
+               server.port(), index.size());
   std::thread waiter([&server, signals] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -33,6 +67,7 @@ Status Serve(Store* store, const ServeOptions& options) {
   });
   server.Wait();
   waiter.join();
+  follower.Stop();
   return Status();
 }
 

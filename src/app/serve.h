@@ -1,5 +1,5 @@
-// app/serve.h — `verder serve`: wires the store, router and HTTP server, and stops gracefully on
-// SIGINT or SIGTERM.
+// app/serve.h — `verder serve`: builds the search index from the store, wires the router and
+// the HTTP server, follows the store's changes, and stops gracefully on SIGINT or SIGTERM.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +13,7 @@ struct ServeOptions {
   std::string host = "0.0.0.0";
   uint16_t port = 8080;
   int threads = 4;
+  std::string resources_dir = "data";  // the repo's data/: synonyms, later schemes and desks
 };
 
 // Blocks until SIGINT/SIGTERM.

@@ -1,8 +1,5 @@
 #include "ingest/csv_reader.h"
 
-#include <fstream>
-#include <sstream>
-
 namespace verder {
 
 CsvReader::CsvReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {
@@ -54,19 +51,6 @@ bool CsvReader::Next(CsvRecord* record) {
   }
   record->fields.push_back(std::move(field));
   return true;
-}
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Unavailable("cannot read " + path +
-                       ": the file is missing or not readable. Check the data folder "
-                       "(--data, default ../shared/data)");
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Unavailable("reading " + path + " failed halfway");
-  return buffer.str();
 }
 
 }  // namespace verder

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/file.h"  // ReadFile, used with every reader
 #include "core/status.h"
 
 namespace verder {
@@ -40,8 +41,5 @@ class CsvReader {
   char delimiter_;
   std::string error_;
 };
-
-// Reads a whole file; a clear Unavailable error naming the file when it cannot be read.
-Result<std::string> ReadFile(const std::string& path);
 
 }  // namespace verder

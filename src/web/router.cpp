@@ -84,6 +84,7 @@ HttpResponse Router::Handle(HttpRequest request) const {
                            allowed + (allowed.find("GET") != std::string::npos ? ", HEAD" : ""));
     return r;
   }
+  if (not_found_ && request.path.rfind("/api/", 0) != 0) return not_found_(request);
   return ErrorResponse(NotFound("there is nothing at " + request.path));
 }
 

@@ -23,6 +23,10 @@ using RouteHandler = std::function<HttpResponse(const HttpRequest&, const PathPa
 class Router {
  public:
   void Add(const std::string& method, const std::string& pattern, RouteHandler handler);
+  // Answers paths no route matches, outside /api/ (e.g. an HTML 404 page). Default: JSON 404.
+  void SetNotFound(std::function<HttpResponse(const HttpRequest&)> handler) {
+    not_found_ = std::move(handler);
+  }
   // Decodes the target into path and query, then dispatches. Thread-safe once routes are added.
   HttpResponse Handle(HttpRequest request) const;
 
@@ -33,6 +37,7 @@ class Router {
     RouteHandler handler;
   };
   std::vector<Route> routes_;
+  std::function<HttpResponse(const HttpRequest&)> not_found_;
 };
 
 // {"error": {"code", "field", "message"}} with the HTTP status for the domain code. The one

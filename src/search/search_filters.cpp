@@ -1,0 +1,149 @@
+#include "search/search_filters.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace verder {
+namespace {
+
+constexpr float kKmPerDegreeLatitude = 110.57F;
+
+}  // namespace
+
+size_t PriceBucket(int32_t price_cents) {
+  if (price_cents < 0) return kPriceBuckets - 1;
+  for (size_t i = 0; i < kPriceBucketUpper.size(); ++i) {
+    if (price_cents <= kPriceBucketUpper[i]) return i;
+  }
+  return kPriceBucketUpper.size();
+}
+
+Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo) {
+  CompiledFilters f;
+  for (Level l : q.levels) f.level_mask |= 1U << static_cast<unsigned>(l);
+  for (DeliveryMode m : q.modes) f.mode_mask |= 1U << static_cast<unsigned>(m);
+  for (const std::string& lang : q.languages) f.language_mask |= 1U << Segment::LanguageIndex(lang);
+  for (int r : q.regions) {
+    if (r < 1 || r > 64 || geo.FindRegion(r) == nullptr) {
+      return InvalidArgument("region", "unknown labour-market region " + std::to_string(r));
+    }
+    f.region_mask |= uint64_t{1} << (r - 1);
+  }
+  f.funding_required = static_cast<uint8_t>(q.funding_flags);
+  if (q.price_min) f.price_min = *q.price_min;
+  if (q.price_max) f.price_max = *q.price_max;
+  if (!q.near_pc4.empty()) {
+    const Postcode4* pc = geo.FindPostcode(q.near_pc4);
+    if (pc == nullptr) return InvalidArgument("near", "unknown postcode " + q.near_pc4);
+    f.has_point = true;
+    f.lat = static_cast<float>(pc->lat);
+    f.lon = static_cast<float>(pc->lon);
+    f.lon_scale = 111.32F * std::cos(f.lat * 3.14159265F / 180.0F);
+    f.radius_km = static_cast<float>(q.radius_km);
+  } else if (q.radius_km > 0) {
+    return InvalidArgument("radius_km", "a radius needs a postcode (near)");
+  }
+  if (q.start_from || q.start_to) {
+    f.has_start_window = true;
+    f.start_from =
+        q.start_from ? q.start_from->days_since_epoch() : std::numeric_limits<int32_t>::min() + 1;
+    f.start_to = q.start_to ? q.start_to->days_since_epoch() : std::numeric_limits<int32_t>::max();
+  }
+  if (q.duration_weeks_max) f.duration_max = *q.duration_weeks_max;
+  if (q.study_load_hours_max) f.load_max = *q.study_load_hours_max;
+  f.include_demo = q.include_demo;
+  f.providers = q.providers;
+  std::sort(f.providers.begin(), f.providers.end());
+  f.today = q.today.days_since_epoch();
+  return f;
+}
+
+float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f) {
+  float best = std::numeric_limits<float>::quiet_NaN();
+  for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
+    const float lat = s.offering_lat[o];
+    if (std::isnan(lat)) continue;
+    // Equirectangular distance: within 0.5% of the great circle at the scale of the Netherlands.
+    const float dy = (lat - f.lat) * kKmPerDegreeLatitude;
+    const float dx = (s.offering_lon[o] - f.lon) * f.lon_scale;
+    const float d = std::sqrt(dx * dx + dy * dy);
+    if (std::isnan(best) || d < best) best = d;
+  }
+  return best;
+}
+
+std::optional<int32_t> NextStart(const Segment& s, uint32_t doc, int32_t today) {
+  std::optional<int32_t> best;
+  for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
+    const int32_t start = s.offering_start[o];
+    if (start == kStartAnyTime || start < today) continue;
+    if (!best || start < *best) best = start;
+  }
+  return best;
+}
+
+namespace {
+
+bool StartsInWindow(const Segment& s, uint32_t doc, const CompiledFilters& f) {
+  for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
+    const int32_t start = s.offering_start[o];
+    if (start == kStartAnyTime || (start >= f.start_from && start <= f.start_to)) return true;
+  }
+  return false;
+}
+
+bool PassesOther(const Segment& s, uint32_t doc, const CompiledFilters& f) {
+  if (!f.include_demo && s.is_demo[doc] != 0) return false;
+  if (f.duration_max >= 0 && s.duration_weeks[doc] > f.duration_max) return false;
+  if (f.load_max >= 0 && s.study_load_hours[doc] > f.load_max) return false;
+  if (!f.providers.empty() &&
+      !std::binary_search(f.providers.begin(), f.providers.end(), s.provider_id[doc])) {
+    return false;
+  }
+  if (f.has_start_window && !StartsInWindow(s, doc, f)) return false;
+  if (f.has_point && f.radius_km > 0) {
+    // Online and self-paced courses can be followed from anywhere: they pass the radius.
+    const auto mode = static_cast<DeliveryMode>(s.mode[doc]);
+    if (mode != DeliveryMode::kOnline && mode != DeliveryMode::kSelfPaced) {
+      const float km = NearestKm(s, doc, f);
+      if (std::isnan(km) || km > f.radius_km) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+uint32_t FailMask(const Segment& s, uint32_t doc, const CompiledFilters& f) {
+  uint32_t fail = 0;
+  if (f.level_mask != 0 && (f.level_mask & (1U << s.level[doc])) == 0) fail |= kFailLevel;
+  if (f.mode_mask != 0 && (f.mode_mask & (1U << s.mode[doc])) == 0) fail |= kFailMode;
+  if (f.language_mask != 0 && (f.language_mask & (1U << s.language[doc])) == 0)
+    fail |= kFailLanguage;
+  if (f.region_mask != 0 && (f.region_mask & s.region_mask[doc]) == 0) fail |= kFailRegion;
+  if ((s.funding[doc] & f.funding_required) != f.funding_required) fail |= kFailFunding;
+  if (f.price_min >= 0 || f.price_max >= 0) {
+    const int32_t p = s.price_cents[doc];
+    if (p < 0 || (f.price_min >= 0 && p < f.price_min) || (f.price_max >= 0 && p > f.price_max))
+      fail |= kFailPrice;
+  }
+  if (!PassesOther(s, doc, f)) fail |= kFailOther;
+  return fail;
+}
+
+void FacetCounts::Add(const Segment& s, uint32_t doc, uint32_t fail) {
+  if (fail == 0 || fail == kFailLevel) ++level[s.level[doc] & 15U];
+  if (fail == 0 || fail == kFailMode) ++mode[s.mode[doc] & 7U];
+  if (fail == 0 || fail == kFailLanguage) ++language[s.language[doc] & 7U];
+  if (fail == 0 || fail == kFailRegion) {
+    for (uint64_t m = s.region_mask[doc]; m != 0; m &= m - 1)
+      ++region[static_cast<size_t>(__builtin_ctzll(m))];
+  }
+  if (fail == 0 || fail == kFailFunding) {
+    for (uint32_t m = s.funding[doc]; m != 0; m &= m - 1)
+      ++funding[static_cast<size_t>(__builtin_ctz(m))];
+  }
+  if (fail == 0 || fail == kFailPrice) ++price[PriceBucket(s.price_cents[doc])];
+}
+
+}  // namespace verder

@@ -1,0 +1,76 @@
+// search/search_filters.h — a SearchQuery's filters compiled to bit masks and numbers that one
+// document can be tested against in a few nanoseconds, and the disjunctive facet counters.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+
+#include "search/search_query.h"
+#include "search/segment.h"
+
+namespace verder {
+
+// Which filter a document fails; faceted filters have their own bit so that a document failing
+// exactly one of them still counts in that facet (disjunctive facets).
+enum FilterBit : uint32_t {
+  kFailLevel = 1U << 0,
+  kFailMode = 1U << 1,
+  kFailLanguage = 1U << 2,
+  kFailRegion = 1U << 3,
+  kFailFunding = 1U << 4,
+  kFailPrice = 1U << 5,
+  kFailOther = 1U << 6,  // not faceted: distance, dates, duration, provider, demo
+};
+
+// Price facet buckets, by upper bound in cents (the last is "more", then "unknown").
+constexpr std::array<int32_t, 5> kPriceBucketUpper = {0, 25000, 50000, 100000, 250000};
+constexpr size_t kPriceBuckets = kPriceBucketUpper.size() + 2;
+
+struct CompiledFilters {
+  uint32_t level_mask = 0;  // 0: any
+  uint32_t mode_mask = 0;
+  uint32_t language_mask = 0;
+  uint64_t region_mask = 0;
+  uint8_t funding_required = 0;
+  int64_t price_min = -1;
+  int64_t price_max = -1;
+  bool has_point = false;
+  float lat = 0;
+  float lon = 0;
+  float radius_km = 0;
+  float lon_scale = 0;  // km per degree of longitude at the query's latitude
+  int32_t start_from = 0;
+  int32_t start_to = 0;
+  bool has_start_window = false;
+  int32_t duration_max = -1;
+  int32_t load_max = -1;
+  bool include_demo = true;
+  std::vector<ProviderId> providers;
+  int32_t today = 0;
+};
+
+// Fails with an Error naming the parameter (e.g. an unknown postcode) .
+Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo);
+
+uint32_t FailMask(const Segment& s, uint32_t doc, const CompiledFilters& f);
+// Smallest distance from the query point to an offering with a place; NaN when none.
+float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f);
+// First open offering on or after today (days); nullopt when none is dated.
+std::optional<int32_t> NextStart(const Segment& s, uint32_t doc, int32_t today);
+size_t PriceBucket(int32_t price_cents);
+
+struct FacetCounts {
+  std::array<int64_t, 16> level{};
+  std::array<int64_t, 8> mode{};
+  std::array<int64_t, 8> language{};
+  std::array<int64_t, 64> region{};
+  std::array<int64_t, 8> funding{};
+  std::array<int64_t, kPriceBuckets> price{};
+
+  // Counts `doc` in every facet whose own filter is the only one it fails (or in all, for 0).
+  void Add(const Segment& s, uint32_t doc, uint32_t fail_mask);
+};
+
+}  // namespace verder

@@ -1,0 +1,235 @@
+#include "search/search_index.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+namespace verder {
+namespace {
+
+class SearchIndexTest : public ::testing::Test {
+ protected:
+  static ReferenceData Places() {
+    ReferenceData d;
+    d.regions = {{1, "Groot Amsterdam"}, {2, "Midden-Utrecht"}, {3, "Groningen"}};
+    d.municipalities = {{"0363", "Amsterdam", "Noord-Holland", 1},
+                        {"0344", "Utrecht", "Utrecht", 2},
+                        {"0014", "Groningen", "Groningen", 3}};
+    d.postcodes = {{"1012", 52.372, 4.897, "Amsterdam", "0363"},
+                   {"3511", 52.092, 5.118, "Utrecht", "0344"},
+                   {"9711", 53.219, 6.566, "Groningen", "0014"}};
+    return d;
+  }
+  static std::unique_ptr<TextAnalysis> Analysis() {
+    auto synonyms =
+        SynonymTable::Parse("ict, informatica\nnursing, verpleegkunde, verpleegkundige\n");
+    EXPECT_TRUE(synonyms.ok());
+    return std::make_unique<TextAnalysis>(
+        CompoundSplitter::FromWords(
+            {"zorg", "medewerker", "kinder", "opvang", "gezondheid", "verpleeg", "kunde"}),
+        std::move(synonyms).value());
+  }
+
+  SearchIndexTest() : geo_(Places()), analysis_(Analysis()), index_(&geo_, analysis_.get()) {}
+
+  static IndexedCourse Make(CourseId id, const std::string& title, const std::string& pc4 = "3511",
+                            Cents price = 50000, DeliveryMode mode = DeliveryMode::kClassroom) {
+    IndexedCourse c;
+    c.course.id = id;
+    c.course.provider_id = id % 3 + 1;
+    c.course.title.nl = title;
+    c.course.costs.tuition_cents = price;
+    c.course.mode = mode;
+    c.provider_name = "Aanbieder " + std::to_string(id % 3 + 1);
+    Offering o;
+    o.external_id = "a";
+    o.start = Date::Parse("2026-12-01").value();
+    const std::map<std::string, std::pair<std::string, std::string>> places = {
+        {"1012", {"0363", "Amsterdam"}},
+        {"3511", {"0344", "Utrecht"}},
+        {"9711", {"0014", "Groningen"}}};
+    if (mode != DeliveryMode::kOnline)
+      o.location = {pc4, places.at(pc4).first, places.at(pc4).second, ""};
+    c.offerings.push_back(o);
+    return c;
+  }
+
+  SearchQuery Query(const std::string& text) const {
+    SearchQuery q;
+    q.text = text;
+    q.today = Date::Parse("2026-11-23").value();
+    q.per_page = 100;
+    return q;
+  }
+  std::vector<CourseId> Ids(const SearchQuery& q) const {
+    std::vector<CourseId> ids;
+    for (const SearchHit& h : index_.Search(q).hits) ids.push_back(h.id);
+    return ids;
+  }
+  static int64_t FacetCount(const SearchResult& r, const std::string& field,
+                            const std::string& value) {
+    for (const Facet& f : r.facets) {
+      if (f.field != field) continue;
+      for (const FacetValue& v : f.values) {
+        if (v.value == value) return v.count;
+      }
+    }
+    return 0;
+  }
+
+  GeoIndex geo_;
+  std::unique_ptr<TextAnalysis> analysis_;
+  SearchIndex index_;
+};
+
+TEST_F(SearchIndexTest, FindsByTitleWordWithStemming) {
+  index_.Upsert(
+      {Make(1, "Boekhouden voor beginners"), Make(2, "Cursus Excel"), Make(3, "Boekhouder")});
+  // Boekhouden (the subject) and boekhouder (the person) share their stem.
+  EXPECT_EQ(Ids(Query("boekhouden")), (std::vector<CourseId>{1, 3}));
+  EXPECT_EQ(Ids(Query("excel")), (std::vector<CourseId>{2}));
+  EXPECT_EQ(index_.Search(Query("boekhouders")).total, 2);  // plural meets singular
+  EXPECT_EQ(index_.Search(Query("beginner")).total, 1);
+}
+
+TEST_F(SearchIndexTest, CompoundQueryFindsItsPartsApart) {
+  index_.Upsert({Make(1, "Medewerker in de zorg"), Make(2, "Medewerker logistiek"),
+                 Make(3, "Zorgmedewerker niveau 2")});
+  const std::vector<CourseId> ids = Ids(Query("zorgmedewerker"));
+  ASSERT_EQ(ids.size(), 2U);
+  EXPECT_EQ(ids[0], 3);  // the whole word ranks first
+  EXPECT_EQ(ids[1], 1);
+}
+
+TEST_F(SearchIndexTest, TypoFindsTheWordAndExactRanksFirst) {
+  index_.Upsert({Make(1, "Verpleegkunde"), Make(2, "Cursus Excel"), Make(3, "Cursus Exel")});
+  EXPECT_EQ(Ids(Query("verplegkunde")), (std::vector<CourseId>{1}));
+  const std::vector<CourseId> ids = Ids(Query("excel"));
+  ASSERT_EQ(ids.size(), 2U);
+  EXPECT_EQ(ids[0], 2);
+}
+
+TEST_F(SearchIndexTest, ShortWordsGetNoTypoTolerance) {
+  index_.Upsert({Make(1, "Kok"), Make(2, "Kik")});
+  EXPECT_EQ(Ids(Query("kok")), (std::vector<CourseId>{1}));
+}
+
+TEST_F(SearchIndexTest, LastWordIsAPrefix) {
+  index_.Upsert({Make(1, "Verpleegkundige"), Make(2, "Verkoper")});
+  EXPECT_EQ(Ids(Query("verpleeg")), (std::vector<CourseId>{1}));
+}
+
+TEST_F(SearchIndexTest, SynonymsIncludingEnglishQueries) {
+  index_.Upsert({Make(1, "Informatica"), Make(2, "Verpleegkunde"), Make(3, "Bakker")});
+  EXPECT_EQ(Ids(Query("ict")), (std::vector<CourseId>{1}));
+  EXPECT_EQ(Ids(Query("nursing")), (std::vector<CourseId>{2}));
+}
+
+TEST_F(SearchIndexTest, FiltersCombine) {
+  index_.Upsert({Make(1, "Cursus koken", "1012", 30000), Make(2, "Cursus koken", "3511", 90000),
+                 Make(3, "Cursus koken", "9711", 20000),
+                 Make(4, "Cursus koken", "3511", 10000, DeliveryMode::kOnline)});
+  SearchQuery q = Query("koken");
+  q.regions = {2};
+  EXPECT_EQ(Ids(q), (std::vector<CourseId>{2}));
+  q = Query("koken");
+  q.price_max = 50000;
+  q.modes = {DeliveryMode::kClassroom};
+  EXPECT_EQ(index_.Search(q).total, 2);
+  q = Query("koken");
+  q.near_pc4 = "3511";
+  q.radius_km = 50;  // Amsterdam is ~35 km from Utrecht, Groningen ~150 km
+  q.sort = SortOrder::kDistance;
+  EXPECT_EQ(Ids(q), (std::vector<CourseId>{2, 1, 4}));  // online passes, without a distance: last
+  q = Query("");
+  q.sort = SortOrder::kPriceAscending;
+  EXPECT_EQ(Ids(q), (std::vector<CourseId>{4, 3, 1, 2}));
+}
+
+TEST_F(SearchIndexTest, FacetsAreDisjunctive) {
+  index_.Upsert({Make(1, "Engels", "1012", 100, DeliveryMode::kOnline), Make(2, "Engels", "3511"),
+                 Make(3, "Engels", "3511"), Make(4, "Duits", "3511")});
+  SearchQuery q = Query("engels");
+  q.modes = {DeliveryMode::kOnline};
+  const SearchResult r = index_.Search(q);
+  EXPECT_EQ(r.total, 1);
+  EXPECT_EQ(FacetCount(r, "mode", "online"), 1);
+  EXPECT_EQ(FacetCount(r, "mode", "classroom"), 2);  // still shown while "online" is chosen
+  EXPECT_EQ(FacetCount(r, "region", "2"), 0);        // the online course has no region
+  q.modes = {};
+  EXPECT_EQ(FacetCount(index_.Search(q), "region", "2"), 2);
+}
+
+TEST_F(SearchIndexTest, UpdatesAndRemovalsAreVisibleAtOnce) {
+  index_.Upsert({Make(1, "Lassen"), Make(2, "Schilderen")});
+  EXPECT_EQ(Ids(Query("lassen")), (std::vector<CourseId>{1}));
+  index_.Upsert({Make(1, "Metselen")});
+  EXPECT_TRUE(Ids(Query("lassen")).empty());
+  EXPECT_EQ(Ids(Query("metselen")), (std::vector<CourseId>{1}));
+  index_.Remove(2);
+  EXPECT_TRUE(Ids(Query("schilderen")).empty());
+  IndexedCourse withdrawn = Make(1, "Metselen");
+  withdrawn.course.status = CourseStatus::kWithdrawn;
+  index_.Upsert({withdrawn});
+  EXPECT_EQ(index_.size(), 0U);
+}
+
+TEST_F(SearchIndexTest, ManySmallUpdatesMergeAndStayCorrect) {
+  for (CourseId id = 1; id <= 300; ++id)
+    index_.Upsert({Make(id, id % 2 == 0 ? "Timmeren" : "Tuinieren")});
+  for (CourseId id = 1; id <= 300; id += 3) index_.Upsert({Make(id, "Bakken")});
+  EXPECT_EQ(index_.size(), 300U);
+  EXPECT_EQ(index_.Search(Query("bakken")).total, 100);
+  EXPECT_EQ(index_.Search(Query("timmeren")).total, 100);  // 150 even ids, 50 of them became bakken
+  EXPECT_LE(index_.snapshot()->segments.size(), 8U);
+}
+
+TEST_F(SearchIndexTest, HostileQueriesGetAnAnswer) {
+  index_.Upsert({Make(1, "Boekhouden")});
+  EXPECT_EQ(index_.Search(Query(std::string(10240, 'a'))).total, 0);
+  // Invalid bytes are dropped (the API rejects them before; the engine must not trip on them).
+  EXPECT_EQ(index_.Search(Query(std::string("boek\xFF\xFEhouden"))).total, 1);
+  EXPECT_EQ(index_.Search(Query("de het een")).total, 1);  // only stop words: browse
+  EXPECT_EQ(index_.Search(Query("!!! ??? ...")).total, 1);
+  SearchQuery deep = Query("boekhouden");
+  deep.page = 1000000;
+  EXPECT_TRUE(index_.Search(deep).hits.empty());
+}
+
+TEST_F(SearchIndexTest, NothingFoundSuggestsACorrection) {
+  index_.Upsert({Make(1, "Boekhouden"), Make(2, "Boekhouden")});
+  const SearchResult r = index_.Search(Query("boekhoudn xyzzyq"));
+  EXPECT_EQ(r.total, 0);
+  EXPECT_NE(r.suggestion.find("boekhoud"), std::string::npos) << r.suggestion;
+}
+
+TEST_F(SearchIndexTest, ReadersNeverSeeHalfAChange) {
+  // Two titles swap back and forth in one Upsert; a reader must always see exactly one of each.
+  index_.Upsert({Make(1, "Lassen"), Make(2, "Solderen")});
+  std::atomic<bool> stop{false};
+  std::atomic<int> bad{0};
+  std::vector<std::thread> readers;
+  readers.reserve(2);
+  for (int t = 0; t < 2; ++t) {
+    readers.emplace_back([&] {
+      while (!stop.load()) {
+        const int64_t a = index_.Search(Query("lassen")).total;
+        const int64_t b = index_.Search(Query("solderen")).total;
+        const size_t n = index_.size();
+        if (a > 1 || b > 1 || n != 2) bad.fetch_add(1);
+      }
+    });
+  }
+  for (int i = 0; i < 300; ++i) {
+    index_.Upsert(
+        {Make(1, i % 2 == 0 ? "Solderen" : "Lassen"), Make(2, i % 2 == 0 ? "Lassen" : "Solderen")});
+  }
+  stop.store(true);
+  for (std::thread& r : readers) r.join();
+  EXPECT_EQ(bad.load(), 0);
+  EXPECT_EQ(index_.Search(Query("lassen")).total, 1);
+}
+
+}  // namespace
+}  // namespace verder

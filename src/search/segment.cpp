@@ -1,0 +1,305 @@
+#include "search/segment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "search/edit_distance.h"
+#include "search/ranking.h"
+
+namespace verder {
+namespace {
+
+// The four BM25F fields. Provider and place share one: both say who or where, not what.
+enum Field : uint8_t { kTitle, kSkills, kDescription, kWhoWhere, kFieldCount };
+constexpr float kFieldWeight[kFieldCount] = {ranking::kTitleWeight,
+                                             ranking::kSkillsOccupationsWeight,
+                                             ranking::kDescriptionWeight, ranking::kProviderWeight};
+
+// One term of one document: its term id and how often it occurs per field (saturating).
+struct DocTerm {
+  uint32_t term;
+  uint8_t tf[kFieldCount];
+};
+
+uint64_t HashView(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// Calls `emit` for every string made of `word` with up to `max` single bytes deleted.
+void ForEachDeletion(std::string_view word, int max,
+                     const std::function<void(std::string_view)>& emit) {
+  emit(word);
+  if (max <= 0 || word.size() <= 1) return;
+  std::string buf;
+  for (size_t i = 0; i < word.size(); ++i) {
+    buf.assign(word.substr(0, i));
+    buf.append(word.substr(i + 1));
+    emit(buf);
+    if (max >= 2) {
+      for (size_t j = i; j < buf.size(); ++j) {
+        std::string twice = buf.substr(0, j) + buf.substr(j + 1);
+        emit(twice);
+      }
+    }
+  }
+}
+
+int TermDeletions(size_t length) {
+  if (length >= static_cast<size_t>(ranking::kTwoEditsMinLength) - 2) return 2;
+  if (length >= static_cast<size_t>(ranking::kOneEditMinLength) - 1) return 1;
+  return 0;
+}
+
+}  // namespace
+
+uint8_t Segment::LanguageIndex(std::string_view code) {
+  for (size_t i = 0; i + 1 < std::size(kLanguageCodes); ++i) {
+    if (code == kLanguageCodes[i]) return static_cast<uint8_t>(i);
+  }
+  return static_cast<uint8_t>(std::size(kLanguageCodes) - 1);
+}
+
+PostingList Segment::Postings(std::string_view term) const {
+  const auto it = term_index_.find(term);
+  if (it == term_index_.end()) return {};
+  const uint64_t begin = posting_begin_[it->second];
+  const uint64_t end = posting_begin_[it->second + 1];
+  return {posting_docs_.data() + begin, posting_impacts_.data() + begin,
+          static_cast<uint32_t>(end - begin)};
+}
+
+void Segment::CollectPrefix(std::string_view prefix, size_t scan_limit,
+                            std::vector<std::pair<std::string, uint32_t>>* out) const {
+  auto it = std::lower_bound(terms_.begin(), terms_.end(), prefix,
+                             [](const std::string& t, std::string_view p) { return t < p; });
+  for (size_t n = 0; it != terms_.end() && n < scan_limit; ++it, ++n) {
+    if (it->compare(0, prefix.size(), prefix) != 0) break;
+    const auto id = static_cast<uint32_t>(it - terms_.begin());
+    out->emplace_back(*it, static_cast<uint32_t>(posting_begin_[id + 1] - posting_begin_[id]));
+  }
+}
+
+void Segment::CollectTypos(std::string_view word, int max_edits,
+                           std::vector<std::pair<std::string, int>>* out) const {
+  std::vector<uint32_t> candidates;
+  ForEachDeletion(word, max_edits, [&](std::string_view variant) {
+    const uint64_t h = HashView(variant);
+    auto range =
+        std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, uint32_t{0}),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (auto it = range.first; it != range.second; ++it) candidates.push_back(it->second);
+  });
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (uint32_t id : candidates) {
+    const int d = BoundedEditDistance(word, terms_[id], max_edits);
+    if (d <= max_edits) out->emplace_back(terms_[id], d);
+  }
+}
+
+void Segment::IndexTerms() {
+  term_index_.clear();
+  term_index_.reserve(terms_.size());
+  deletions_.clear();
+  for (uint32_t id = 0; id < terms_.size(); ++id) {
+    const std::string& t = terms_[id];
+    term_index_.emplace(t, id);
+    if (!t.empty() && t[0] == '\x01') continue;  // title bigrams are not typed as words
+    ForEachDeletion(t, TermDeletions(t.size()),
+                    [&](std::string_view v) { deletions_.emplace_back(HashView(v), id); });
+  }
+  std::sort(deletions_.begin(), deletions_.end());
+  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+}
+
+// Turns courses into a Segment: columns, then terms per document, then postings with impacts.
+class SegmentBuilder {
+ public:
+  SegmentBuilder(const TextAnalysis& analysis, const GeoIndex& geo)
+      : analysis_(analysis), geo_(geo), segment_(std::make_shared<Segment>()) {}
+
+  void Add(const IndexedCourse& in) {
+    Segment& s = *segment_;
+    const Course& c = in.course;
+    s.course_id.push_back(c.id);
+    s.price_cents.push_back(
+        c.costs.stated ? static_cast<int32_t>(std::min<Cents>(c.costs.Total(), INT32_MAX)) : -1);
+    s.level.push_back(static_cast<uint8_t>(c.level));
+    s.mode.push_back(static_cast<uint8_t>(c.mode));
+    s.language.push_back(Segment::LanguageIndex(c.language));
+    s.funding.push_back(static_cast<uint8_t>(c.funding_flags));
+    s.is_demo.push_back(c.is_demo ? 1 : 0);
+    s.provider_id.push_back(c.provider_id);
+    s.duration_weeks.push_back(static_cast<uint16_t>(std::clamp(c.duration_weeks, 0, 65535)));
+    s.study_load_hours.push_back(static_cast<uint16_t>(std::clamp(c.study_load_hours, 0, 65535)));
+    s.title_id.push_back(Intern(c.title.nl));
+    s.provider_name_id.push_back(Intern(in.provider_name));
+    s.offering_begin.push_back(static_cast<uint32_t>(s.offering_start.size()));
+    uint64_t regions = 0;
+    terms_.clear();
+    for (const Offering& o : in.offerings) {
+      if (o.status != OfferingStatus::kOpen) continue;
+      s.offering_start.push_back(o.start ? o.start->days_since_epoch() : kStartAnyTime);
+      s.offering_price.push_back(
+          o.price_cents ? static_cast<int32_t>(std::min<Cents>(*o.price_cents, INT32_MAX)) : -1);
+      float lat = std::nanf("");
+      float lon = std::nanf("");
+      if (const Postcode4* pc = o.location.postcode.size() >= 4
+                                    ? geo_.FindPostcode(o.location.postcode.substr(0, 4))
+                                    : nullptr) {
+        lat = static_cast<float>(pc->lat);
+        lon = static_cast<float>(pc->lon);
+      }
+      s.offering_lat.push_back(lat);
+      s.offering_lon.push_back(lon);
+      s.offering_place_id.push_back(Intern(o.location.place));
+      if (const Municipality* m = geo_.FindMunicipality(o.location.municipality_code);
+          m != nullptr && m->region_id >= 1 && m->region_id <= 64) {
+        regions |= uint64_t{1} << (m->region_id - 1);
+      }
+      AddText(o.location.place, kWhoWhere, Language::kDutch, false);
+    }
+    s.region_mask.push_back(regions);
+    AddText(c.title.nl, kTitle, Language::kDutch, true);
+    AddText(c.title.en, kTitle, Language::kEnglish, false);
+    for (const std::string& x : c.skills) AddText(x, kSkills, Language::kDutch, false);
+    for (const std::string& x : c.occupations) AddText(x, kSkills, Language::kDutch, false);
+    AddText(c.description.nl, kDescription, Language::kDutch, false);
+    AddText(c.goal.nl, kDescription, Language::kDutch, false);
+    AddText(c.description.en, kDescription, Language::kEnglish, false);
+    AddText(in.provider_name, kWhoWhere, Language::kDutch, false);
+    FlushDocument();
+  }
+
+  std::shared_ptr<const Segment> Finish() {
+    Segment& s = *segment_;
+    s.offering_begin.push_back(static_cast<uint32_t>(s.offering_start.size()));
+    doc_term_begin_.push_back(doc_terms_.size());
+    const uint32_t n = s.size();
+    float avg[kFieldCount];
+    for (int f = 0; f < kFieldCount; ++f) {
+      avg[f] = n == 0
+                   ? 1.0F
+                   : std::max(1.0F, static_cast<float>(total_length_[f]) / static_cast<float>(n));
+    }
+    // Terms sorted by text; old id → sorted id.
+    std::vector<uint32_t> order(term_text_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return term_text_[a] < term_text_[b]; });
+    std::vector<uint32_t> sorted_id(order.size());
+    for (uint32_t i = 0; i < order.size(); ++i) sorted_id[order[i]] = i;
+    std::vector<uint64_t> df(order.size() + 1, 0);
+    for (const DocTerm& t : doc_terms_) ++df[sorted_id[t.term] + 1];
+    for (size_t i = 1; i < df.size(); ++i) df[i] += df[i - 1];
+    s.posting_begin_ = df;
+    s.posting_docs_.resize(doc_terms_.size());
+    s.posting_impacts_.resize(doc_terms_.size());
+    std::vector<uint64_t> fill(df.begin(), df.end() - 1);
+    for (uint32_t doc = 0; doc < n; ++doc) {
+      for (uint64_t k = doc_term_begin_[doc]; k < doc_term_begin_[doc + 1]; ++k) {
+        const DocTerm& t = doc_terms_[k];
+        float weighted = 0;
+        for (int f = 0; f < kFieldCount; ++f) {
+          if (t.tf[f] == 0) continue;
+          const float norm =
+              1.0F - ranking::kB +
+              ranking::kB * static_cast<float>(doc_length_[doc * kFieldCount + f]) / avg[f];
+          weighted +=
+              kFieldWeight[f] * static_cast<float>(t.tf[f]) / (2.0F * norm);  // tf stored ×2
+        }
+        const float saturated = weighted / (ranking::kK1 + weighted);
+        const uint64_t at = fill[sorted_id[t.term]]++;
+        s.posting_docs_[at] = doc;
+        s.posting_impacts_[at] =
+            static_cast<uint8_t>(std::clamp(std::lround(saturated * 255.0F), 1L, 255L));
+      }
+    }
+    s.terms_.resize(order.size());
+    for (uint32_t i = 0; i < order.size(); ++i) s.terms_[i] = std::move(term_text_[order[i]]);
+    s.IndexTerms();
+    return segment_;
+  }
+
+ private:
+  uint32_t Intern(const std::string& text) {
+    const auto it = string_ids_.find(text);
+    if (it != string_ids_.end()) return it->second;
+    const auto id = static_cast<uint32_t>(segment_->strings.size());
+    segment_->strings.push_back(text);
+    string_ids_.emplace(text, id);
+    return id;
+  }
+
+  // Adds a term occurrence; tf is counted in halves so compound parts can count half.
+  void AddTerm(const std::string& term, Field field, uint8_t halves) {
+    auto [it, inserted] = term_ids_.emplace(term, static_cast<uint32_t>(term_text_.size()));
+    if (inserted) term_text_.push_back(term);
+    terms_.push_back({it->second, field, halves});
+  }
+
+  void AddText(const std::string& text, Field field, Language language, bool bigrams) {
+    if (text.empty()) return;
+    std::string previous;
+    for (const std::string& token : Tokenize(text)) {
+      ++length_[field];
+      if (IsStopWord(token)) {
+        previous.clear();
+        continue;
+      }
+      const AnalysedWord word = analysis_.Analyse(token, language);
+      AddTerm(word.stem, field, 2);
+      for (const std::string& part : word.part_stems) AddTerm(part, field, 1);
+      if (bigrams && !previous.empty()) AddTerm("\x01" + previous + " " + word.stem, field, 2);
+      previous = word.stem;
+    }
+  }
+
+  void FlushDocument() {
+    std::sort(terms_.begin(), terms_.end(),
+              [](const Occurrence& a, const Occurrence& b) { return a.term < b.term; });
+    doc_term_begin_.push_back(doc_terms_.size());
+    for (size_t i = 0; i < terms_.size();) {
+      DocTerm t{terms_[i].term, {0, 0, 0, 0}};
+      for (; i < terms_.size() && terms_[i].term == t.term; ++i) {
+        uint8_t& tf = t.tf[terms_[i].field];
+        tf = static_cast<uint8_t>(std::min(255, tf + terms_[i].halves));
+      }
+      doc_terms_.push_back(t);
+    }
+    for (int f = 0; f < kFieldCount; ++f) {
+      doc_length_.push_back(static_cast<uint16_t>(std::min<uint32_t>(length_[f], 65535)));
+      total_length_[f] += length_[f];
+      length_[f] = 0;
+    }
+  }
+
+  struct Occurrence {
+    uint32_t term;
+    Field field;
+    uint8_t halves;
+  };
+
+  const TextAnalysis& analysis_;
+  const GeoIndex& geo_;
+  std::shared_ptr<Segment> segment_;
+  std::unordered_map<std::string, uint32_t> string_ids_;
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<std::string> term_text_;
+  std::vector<Occurrence> terms_;  // of the current document
+  uint32_t length_[kFieldCount] = {0, 0, 0, 0};
+  uint64_t total_length_[kFieldCount] = {0, 0, 0, 0};
+  std::vector<DocTerm> doc_terms_;
+  std::vector<uint64_t> doc_term_begin_;
+  std::vector<uint16_t> doc_length_;
+};
+
+std::shared_ptr<const Segment> Segment::Build(const std::vector<IndexedCourse>& courses,
+                                              const TextAnalysis& analysis, const GeoIndex& geo) {
+  SegmentBuilder builder(analysis, geo);
+  for (const IndexedCourse& c : courses) {
+    if (c.course.status == CourseStatus::kActive) builder.Add(c);
+  }
+  return builder.Finish();
+}
+
+}  // namespace verder

@@ -1,0 +1,98 @@
+// search/segment.h — an immutable slice of the index: documents, their filter columns and an
+// inverted index with BM25F impacts. The index is a list of segments plus, per segment, a bitmap
+// of documents deleted since it was built; segments are built from courses or merged from two
+// segments (dropping deleted documents), never changed in place, so readers need no locks.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "catalog/geo.h"
+#include "search/indexed_course.h"
+#include "search/text_analysis.h"
+
+namespace verder {
+
+using Bitmap = std::vector<uint64_t>;
+inline bool TestBit(const Bitmap& b, uint32_t i) {
+  return i / 64 < b.size() && ((b[i / 64] >> (i % 64)) & 1U) != 0;
+}
+inline void SetBit(Bitmap* b, uint32_t i) {
+  if (i / 64 >= b->size()) b->resize(i / 64 + 1, 0);
+  (*b)[i / 64] |= uint64_t{1} << (i % 64);
+}
+
+// Start day of an offering that can start any time.
+constexpr int32_t kStartAnyTime = std::numeric_limits<int32_t>::min();
+
+struct PostingList {
+  const uint32_t* docs = nullptr;
+  const uint8_t* impacts = nullptr;  // BM25F saturation tf'/(k1+tf') scaled to 1..255
+  uint32_t size = 0;
+};
+
+class Segment {
+ public:
+  static std::shared_ptr<const Segment> Build(const std::vector<IndexedCourse>& courses,
+                                              const TextAnalysis& analysis, const GeoIndex& geo);
+  // The live documents of `a` then those of `b`.
+  static std::shared_ptr<const Segment> Merge(const Segment& a, const Bitmap& a_deleted,
+                                              const Segment& b, const Bitmap& b_deleted);
+
+  uint32_t size() const { return static_cast<uint32_t>(course_id.size()); }
+  PostingList Postings(std::string_view term) const;
+  uint32_t DocFrequency(std::string_view term) const { return Postings(term).size; }
+  // Terms starting with `prefix`, with their document frequency (at most `scan_limit` looked at).
+  void CollectPrefix(std::string_view prefix, size_t scan_limit,
+                     std::vector<std::pair<std::string, uint32_t>>* out) const;
+  // Terms within `max_edits` (Damerau-Levenshtein, adjacent swaps count one) of `word`.
+  void CollectTypos(std::string_view word, int max_edits,
+                    std::vector<std::pair<std::string, int>>* out) const;
+
+  // Filter and display columns, one entry per document.
+  std::vector<CourseId> course_id;
+  std::vector<int32_t> price_cents;  // -1: not stated
+  std::vector<uint8_t> level;
+  std::vector<uint8_t> mode;
+  std::vector<uint8_t> language;  // index in kLanguageCodes
+  std::vector<uint8_t> funding;   // FundingFlag bits
+  std::vector<uint8_t> is_demo;
+  std::vector<uint64_t> region_mask;  // bit r-1 for labour-market region r
+  std::vector<ProviderId> provider_id;
+  std::vector<uint16_t> duration_weeks;
+  std::vector<uint16_t> study_load_hours;
+  std::vector<uint32_t> title_id;  // into strings
+  std::vector<uint32_t> provider_name_id;
+  // Open offerings, flattened: those of document d are [offering_begin[d], offering_begin[d+1]).
+  std::vector<uint32_t> offering_begin;
+  std::vector<int32_t> offering_start;  // days since epoch, or kStartAnyTime
+  std::vector<float> offering_lat;      // NaN: no location (online)
+  std::vector<float> offering_lon;
+  std::vector<int32_t> offering_price;  // -1: the course's price
+  std::vector<uint32_t> offering_place_id;
+  std::vector<std::string> strings;  // titles, provider names, places (deduplicated)
+
+  static constexpr const char* kLanguageCodes[] = {"nl", "en", "de", "fr", "other"};
+  static uint8_t LanguageIndex(std::string_view code);
+
+ private:
+  friend class SegmentBuilder;
+  // Terms sorted by text, postings in CSR form.
+  std::vector<std::string> terms_;
+  std::unordered_map<std::string_view, uint32_t> term_index_;  // views into terms_
+  std::vector<uint64_t> posting_begin_;
+  std::vector<uint32_t> posting_docs_;
+  std::vector<uint8_t> posting_impacts_;
+  // Deletion index for typo lookup: (hash of a term with up to two letters deleted, term id),
+  // sorted by hash.
+  std::vector<std::pair<uint64_t, uint32_t>> deletions_;
+
+  void IndexTerms();  // term_index_ and deletions_ from terms_
+};
+
+}  // namespace verder

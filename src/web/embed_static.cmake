@@ -1,0 +1,11 @@
+# Writes a C++ file holding every web/static/* file as a string (run at build time).
+file(GLOB files "${STATIC_DIR}/*")
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} content)
+  string(APPEND body "    {\"${name}\", R\"verder_static(${content})verder_static\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "// Generated from web/static/; do not edit.\n#include \"web/static_files.h\"\n\nnamespace verder {\n\nstd::span<const StaticAsset> StaticAssets() {\n  static const StaticAsset kAssets[] = {\n${body}  };\n  return kAssets;\n}\n\n}  // namespace verder\n")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,246 @@
+// The course page: every fact the model holds, in the order a person asks them, with the
+// schema.org Course/CourseInstance description for other sites and search engines.
+#include <nlohmann/json.hpp>
+
+#include "web/pages/pages_internal.h"
+
+namespace verder {
+namespace {
+
+std::string Localised(const PageContext& ctx, const LocalizedText& t) {
+  return ctx.lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;
+}
+
+void Fact(const PageContext& ctx, const char* key, const std::string& value, HtmlWriter* w) {
+  if (value.empty()) return;
+  w->Element("dt", ctx.T(key)).Element("dd", value);
+}
+
+void WriteList(const std::vector<std::string>& items, HtmlWriter* w) {
+  w->Open("ul");
+  for (const std::string& i : items) w->Element("li", i);
+  w->Close("ul");
+}
+
+void WriteCosts(const PageContext& ctx, const Course& c, HtmlWriter* w) {
+  w->Element("h2", ctx.T("course.costs"));
+  if (!c.costs.stated) {
+    w->Element("p", ctx.T("course.costs.not_stated"));
+    return;
+  }
+  w->Open("div", {{"class", "table-scroll"}}).Open("table");
+  const std::pair<const char*, Cents> rows[] = {
+      {"course.costs.registration", c.costs.registration_cents},
+      {"course.costs.tuition", c.costs.tuition_cents},
+      {"course.costs.materials", c.costs.materials_cents},
+      {"course.costs.other", c.costs.other_cents}};
+  for (const auto& [key, cents] : rows) {
+    if (cents == 0) continue;
+    w->Open("tr")
+        .Element("th", ctx.T(key), {{"scope", "row"}})
+        .Element("td", HumanEuros(ctx, cents), {{"class", "amount"}})
+        .Close("tr");
+  }
+  w->Open("tr").Element("th", ctx.T("course.costs.total"), {{"scope", "row"}});
+  w->Open("td", {{"class", "amount"}})
+      .Element("strong",
+               c.costs.Total() == 0 ? ctx.T("result.price_free") : HumanEuros(ctx, c.costs.Total()))
+      .Close("td")
+      .Close("tr");
+  w->Close("table").Close("div");
+  w->Element(
+      "p", ctx.T(c.costs.vat_included ? "course.costs.vat_included" : "course.costs.vat_excluded"),
+      {{"class", "hint"}});
+}
+
+void WriteOfferings(const PageContext& ctx, const std::vector<Offering>& offerings, Date today,
+                    HtmlWriter* w) {
+  w->Element("h2", ctx.T("course.offerings"));
+  std::vector<const Offering*> open;
+  for (const Offering& o : offerings) {
+    if (o.status == OfferingStatus::kOpen && (!o.end || *o.end >= today)) open.push_back(&o);
+  }
+  if (open.empty()) {
+    w->Element("p", ctx.T("course.offering.none"));
+    return;
+  }
+  w->Open("div", {{"class", "table-scroll"}}).Open("table");
+  w->Open("thead").Open("tr");
+  for (const char* key : {"course.offering.start", "course.offering.end", "course.offering.place",
+                          "course.offering.daypart"}) {
+    w->Element("th", ctx.T(key), {{"scope", "col"}});
+  }
+  w->Close("tr").Close("thead").Open("tbody");
+  for (const Offering* o : open) {
+    w->Open("tr");
+    w->Element("td", o->start ? HumanDate(ctx, *o->start) : ctx.T("result.start_unknown"));
+    w->Element("td", o->end ? HumanDate(ctx, *o->end) : "—");
+    w->Element("td", o->location.place.empty() ? ctx.T("mode.online") : o->location.place);
+    w->Element("td", ctx.T(std::string("daypart.") + DaypartName(o->daypart)));
+    w->Close("tr");
+  }
+  w->Close("tbody").Close("table").Close("div");
+}
+
+std::string JsonLd(const CourseRecord& r) {
+  using nlohmann::json;
+  const Course& c = r.course;
+  json j = {{"@context", "https://schema.org"},
+            {"@type", "Course"},
+            {"name", c.title.nl},
+            {"description", c.description.nl},
+            {"inLanguage", c.language},
+            {"provider", {{"@type", "Organization"}, {"name", r.provider.name}}}};
+  if (!c.primary_code.code.empty()) j["courseCode"] = c.primary_code.code;
+  if (!c.prerequisites.nl.empty()) j["coursePrerequisites"] = c.prerequisites.nl;
+  if (c.credential != Credential::kNone)
+    j["educationalCredentialAwarded"] = CredentialName(c.credential);
+  if (c.level != Level::kNone) j["educationalLevel"] = LevelName(c.level);
+  if (!c.skills.empty()) j["teaches"] = c.skills;
+  if (c.study_load_hours > 0) j["timeRequired"] = "PT" + std::to_string(c.study_load_hours) + "H";
+  if (c.costs.stated) {
+    j["offers"] = {{"@type", "Offer"},
+                   {"price", FormatEurosPlain(c.costs.Total())},
+                   {"priceCurrency", "EUR"},
+                   {"category", "Paid"}};
+  }
+  json instances = json::array();
+  for (const Offering& o : r.offerings) {
+    if (o.status != OfferingStatus::kOpen) continue;
+    json i = {{"@type", "CourseInstance"}, {"courseMode", DeliveryModeName(c.mode)}};
+    if (o.start) i["startDate"] = o.start->ToString();
+    if (o.end) i["endDate"] = o.end->ToString();
+    if (!o.location.place.empty())
+      i["location"] = {{"@type", "Place"},
+                       {"name", o.location.place},
+                       {"address",
+                        {{"@type", "PostalAddress"},
+                         {"postalCode", o.location.postcode},
+                         {"addressLocality", o.location.place},
+                         {"addressCountry", "NL"}}}};
+    instances.push_back(std::move(i));
+  }
+  if (!instances.empty()) j["hasCourseInstance"] = std::move(instances);
+  // "</" cannot appear inside a script element: escape the slash (valid JSON either way).
+  std::string text = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string safe;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') {
+      safe += "\\u003c";
+    } else {
+      safe += text[i];
+    }
+  }
+  return safe;
+}
+
+}  // namespace
+
+std::string RenderCourse(const PageContext& ctx, const CourseRecord& r, const GeoIndex& geo,
+                         Date today) {
+  (void)geo;
+  const Course& c = r.course;
+  HtmlWriter w;
+  const std::string title = Localised(ctx, c.title);
+  w.Open("h1").Text(title);
+  if (c.is_demo) w.Element("span", ctx.T("result.demo"), {{"class", "badge"}});
+  w.Close("h1");
+  if (c.is_demo) w.Element("p", ctx.T("course.demo_notice"), {{"class", "notice"}});
+  w.Open("dl", {{"class", "facts"}});
+  Fact(ctx, "course.provider", r.provider.name, &w);
+  Fact(ctx, "result.level", ctx.T(std::string("level.") + LevelName(c.level)), &w);
+  Fact(ctx, "result.mode", ctx.T(std::string("mode.") + DeliveryModeName(c.mode)), &w);
+  Fact(ctx, "course.language", ctx.T("lang." + c.language), &w);
+  Fact(ctx, "course.sector", c.sector, &w);
+  Fact(ctx, "course.code", c.primary_code.code, &w);
+  w.Close("dl");
+
+  w.Element("h2", ctx.T("course.what"));
+  w.Element("p", Localised(ctx, c.description));
+  if (!c.goal.nl.empty())
+    w.Open("p")
+        .Element("strong", ctx.T("course.goal") + ": ")
+        .Text(Localised(ctx, c.goal))
+        .Close("p");
+  if (!c.skills.empty()) {
+    w.Element("h3", ctx.T("course.skills"));
+    WriteList(c.skills, &w);
+  }
+  if (!c.prerequisites.nl.empty()) {
+    w.Element("h2", ctx.T("course.for_whom"));
+    w.Element("p", Localised(ctx, c.prerequisites));
+  }
+  WriteOfferings(ctx, r.offerings, today, &w);
+  WriteCosts(ctx, c, &w);
+
+  w.Element("h2", ctx.T("course.result"));
+  w.Open("dl", {{"class", "facts"}});
+  Fact(ctx, "course.credential", ctx.T(std::string("credential.") + CredentialName(c.credential)),
+       &w);
+  Fact(ctx, "course.exam", c.exam, &w);
+  if (c.pe_points > 0) Fact(ctx, "course.pe_points", std::to_string(c.pe_points), &w);
+  if (c.study_load_hours > 0)
+    Fact(ctx, "course.study_load",
+         ctx.words->Format(ctx.lang, "course.study_load_hours",
+                           {{"hours", std::to_string(c.study_load_hours)}}),
+         &w);
+  if (c.duration_weeks > 0)
+    Fact(ctx, "course.duration",
+         ctx.words->Format(ctx.lang, "course.duration_weeks",
+                           {{"weeks", std::to_string(c.duration_weeks)}}),
+         &w);
+  if (c.theory_percent >= 0) {
+    Fact(ctx, "course.theory",
+         ctx.words->Format(ctx.lang, "course.theory_share",
+                           {{"theory", std::to_string(c.theory_percent)},
+                            {"practice", std::to_string(100 - c.theory_percent)}}),
+         &w);
+  }
+  w.Close("dl");
+
+  w.Element("h2", ctx.T("course.quality"));
+  std::vector<std::string> marks = c.quality_marks;
+  marks.insert(marks.end(), r.provider.quality_marks.begin(), r.provider.quality_marks.end());
+  if (marks.empty()) {
+    w.Element("p", ctx.T("course.quality.none"));
+  } else {
+    WriteList(marks, &w);
+  }
+  w.Element("p", ctx.T("home.quality.note"), {{"class", "hint"}});
+  if (!c.occupations.empty()) {
+    w.Element("h2", ctx.T("course.work"));
+    WriteList(c.occupations, &w);
+  }
+  if (!c.follow_up.empty()) {
+    w.Element("h2", ctx.T("course.follow_up"));
+    WriteList(c.follow_up, &w);
+  }
+  std::string enrol;
+  for (const Offering& o : r.offerings) {
+    if (!o.enrol_url.empty() && o.status == OfferingStatus::kOpen) {
+      enrol = o.enrol_url;
+      break;
+    }
+  }
+  w.Open("p");
+  if (!enrol.empty()) {
+    w.Element("a", ctx.T("course.enrol"),
+              {{"class", "button"}, {"href", enrol}, {"rel", "noopener noreferrer"}});
+  } else if (!r.provider.website.empty()) {
+    w.Element("a", ctx.T("course.provider_site"),
+              {{"class", "button"}, {"href", r.provider.website}, {"rel", "noopener noreferrer"}});
+  }
+  w.Close("p");
+  if (c.updated_at > 0) {
+    w.Element(
+        "p",
+        ctx.words->Format(
+            ctx.lang, "course.last_change",
+            {{"date", HumanDate(ctx, Date::FromDays(static_cast<int32_t>(c.updated_at / 86400)))}}),
+        {{"class", "hint"}});
+  }
+  w.Open("script", {{"type", "application/ld+json"}}).Raw(JsonLd(r)).Close("script");
+  return RenderPage(ctx, title, w.Take());
+}
+
+}  // namespace verder

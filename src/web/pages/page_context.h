@@ -1,0 +1,30 @@
+// web/pages/page_context.h — what every page needs: the language, the words, and where the same
+// page lives in the other language (for the language switch).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "web/html.h"
+#include "web/http.h"
+#include "web/i18n.h"
+
+namespace verder {
+
+struct PageContext {
+  Lang lang = Lang::kNl;
+  const Translations* words = nullptr;
+  std::string other_language_url;  // the same page in the other language
+
+  std::string T(std::string_view key) const { return words->Get(lang, key); }
+  // "/zoeken" or "/en/search": the site's paths per language.
+  std::string Path(std::string_view page) const;
+};
+
+// The complete HTML document around `main_html` (already escaped markup from an HtmlWriter).
+std::string RenderPage(const PageContext& ctx, std::string_view title, const std::string& main_html,
+                       bool with_suggest_script = false);
+
+HttpResponse HtmlResponse(int status, std::string body);
+
+}  // namespace verder

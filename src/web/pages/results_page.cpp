@@ -1,0 +1,209 @@
+// The results page: the search form with every filter as ordinary checkboxes in one GET form
+// (works without JavaScript, every state is a shareable URL), the results, sorting and paging.
+#include <algorithm>
+#include <cmath>
+
+#include "web/pages/pages_internal.h"
+#include "web/search_params.h"
+
+namespace verder {
+namespace {
+
+std::string QueryString(const QueryParams& params) {
+  std::string out;
+  for (const auto& [key, value] : params)
+    out += (out.empty() ? "?" : "&") + UrlEncode(key) + "=" + UrlEncode(value);
+  return out;
+}
+
+bool Selected(const SearchQuery& q, const std::string& field, const std::string& value) {
+  for (const auto& [key, v] : SearchParamsOf(q)) {
+    if (key != field) continue;
+    size_t start = 0;
+    while (start <= v.size()) {
+      size_t end = v.find(',', start);
+      if (end == std::string::npos) end = v.size();
+      if (v.substr(start, end - start) == value) return true;
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
+void WriteFacet(const PageContext& ctx, const SearchQuery& q, const Facet& facet, HtmlWriter* w) {
+  if (facet.field == "price" || facet.values.empty()) return;
+  w->Open("fieldset").Element("legend", ctx.T("facet." + facet.field));
+  for (const FacetValue& v : facet.values) {
+    const std::string id = "f-" + facet.field + "-" + v.value;
+    const std::string label =
+        facet.field == "region" ? v.label : ctx.T(facet.field + "." + v.value);
+    w->Open("div", {{"class", "option"}});
+    HtmlAttributes attrs = {
+        {"type", "checkbox"}, {"id", id}, {"name", facet.field}, {"value", v.value}};
+    if (Selected(q, facet.field, v.value)) attrs.emplace_back("checked", "checked");
+    w->Void("input", attrs);
+    w->Open("label", {{"for", id}})
+        .Text(label)
+        .Text(" ")
+        .Element("span", "(" + std::to_string(v.count) + ")", {{"class", "count"}})
+        .Close("label");
+    w->Close("div");
+  }
+  w->Close("fieldset");
+}
+
+void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
+  w->Open("li", {{"class", "result"}});
+  w->Open("h3").Element("a", h.title, {{"href", ctx.Path("course") + std::to_string(h.id)}});
+  if (h.is_demo) w->Element("span", ctx.T("result.demo"), {{"class", "badge"}});
+  w->Close("h3");
+  w->Open("dl");
+  w->Element("dt", ctx.T("result.provider")).Element("dd", h.provider);
+  if (!h.place.empty()) {
+    std::string place = h.place;
+    if (h.distance_km)
+      place += " (" +
+               ctx.words->Format(ctx.lang, "result.distance",
+                                 {{"km", std::to_string(std::lround(*h.distance_km))}}) +
+               ")";
+    w->Element("dt", ctx.T("result.place")).Element("dd", place);
+  }
+  w->Element("dt", ctx.T("result.start"))
+      .Element("dd", h.next_start ? HumanDate(ctx, *h.next_start) : ctx.T("result.start_unknown"));
+  w->Element("dt", ctx.T("result.price"))
+      .Element("dd", !h.price_cents        ? ctx.T("result.price_unknown")
+                     : *h.price_cents == 0 ? ctx.T("result.price_free")
+                                           : HumanEuros(ctx, *h.price_cents));
+  w->Element("dt", ctx.T("result.level"))
+      .Element("dd", ctx.T(std::string("level.") + LevelName(h.level)));
+  w->Element("dt", ctx.T("result.mode"))
+      .Element("dd", ctx.T(std::string("mode.") + DeliveryModeName(h.mode)));
+  w->Close("dl").Close("li");
+}
+
+}  // namespace
+
+std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r,
+                          const GeoIndex& geo) {
+  (void)geo;
+  HtmlWriter w;
+  const std::string title =
+      q.text.empty() ? ctx.T("results.title")
+                     : ctx.words->Format(ctx.lang, "results.title_for", {{"query", q.text}});
+  w.Element("h1", title);
+  w.Open("form", {{"action", ctx.Path("search")}, {"method", "get"}, {"role", "search"}});
+  w.Open("div", {{"class", "search-form"}});
+  w.Open("div", {{"class", "field"}});
+  w.Element("label", ctx.T("home.search.label"), {{"for", "q"}});
+  w.Void("input", {{"type", "search"},
+                   {"id", "q"},
+                   {"name", "q"},
+                   {"value", q.text},
+                   {"autocomplete", "off"},
+                   {"data-suggest", "1"},
+                   {"maxlength", "200"}});
+  w.Close("div");
+  w.Element("button", ctx.T("home.search.button"), {{"class", "button"}, {"type", "submit"}});
+  w.Close("div");
+  w.Open("div", {{"class", "results-layout"}});
+
+  w.Open("div", {{"class", "results"}});
+  w.Open("p", {{"role", "status"}})
+      .Text(r.total == 1 ? ctx.T("results.count_one")
+                         : ctx.words->Format(ctx.lang, "results.count",
+                                             {{"count", std::to_string(r.total)}}))
+      .Close("p");
+  if (r.total == 0) {
+    w.Element("p", ctx.T("results.none"));
+    if (!r.suggestion.empty()) {
+      SearchQuery fixed = q;
+      fixed.text = r.suggestion;
+      w.Open("p")
+          .Text(ctx.T("results.did_you_mean") + " ")
+          .Element("a", r.suggestion,
+                   {{"href", ctx.Path("search") + QueryString(SearchParamsOf(fixed))}})
+          .Close("p");
+    }
+    w.Element("p", ctx.T("results.none_tip"));
+  }
+  w.Open("ol", {{"class", "result-list"}});
+  for (const SearchHit& h : r.hits) WriteHit(ctx, h, &w);
+  w.Close("ol");
+  const int64_t pages = (r.total + q.per_page - 1) / q.per_page;
+  if (pages > 1) {
+    w.Open("nav", {{"class", "pager"}, {"aria-label", ctx.T("results.page")}});
+    if (q.page > 1) {
+      SearchQuery prev = q;
+      prev.page = q.page - 1;
+      w.Element(
+          "a", ctx.T("results.previous"),
+          {{"href", ctx.Path("search") + QueryString(SearchParamsOf(prev))}, {"rel", "prev"}});
+    }
+    w.Element("span",
+              ctx.words->Format(
+                  ctx.lang, "results.page",
+                  {{"page", std::to_string(q.page)},
+                   {"pages", std::to_string(std::min<int64_t>(pages, 10000 / q.per_page))}}));
+    if (q.page < pages && static_cast<int64_t>(q.page + 1) * q.per_page <= 10000) {
+      SearchQuery next = q;
+      next.page = q.page + 1;
+      w.Element(
+          "a", ctx.T("results.next"),
+          {{"href", ctx.Path("search") + QueryString(SearchParamsOf(next))}, {"rel", "next"}});
+    }
+    w.Close("nav");
+  }
+  w.Close("div");  // results
+  w.Open("div", {{"class", "filters"}}).Element("h2", ctx.T("results.filters"));
+  w.Open("fieldset").Element("legend", ctx.T("results.near"));
+  w.Open("div", {{"class", "field"}})
+      .Element("label", ctx.T("home.postcode.label"), {{"for", "near"}});
+  w.Void("input", {{"type", "text"},
+                   {"id", "near"},
+                   {"name", "near"},
+                   {"value", q.near_pc4},
+                   {"class", "short"},
+                   {"inputmode", "numeric"},
+                   {"maxlength", "4"},
+                   {"autocomplete", "postal-code"}});
+  w.Close("div");
+  w.Open("div", {{"class", "field"}})
+      .Element("label", ctx.T("results.radius"), {{"for", "radius_km"}});
+  w.Open("select", {{"id", "radius_km"}, {"name", "radius_km"}});
+  for (const int km : {0, 5, 10, 25, 50, 100}) {
+    HtmlAttributes attrs = {{"value", km == 0 ? "" : std::to_string(km)}};
+    if (static_cast<int>(q.radius_km) == km) attrs.emplace_back("selected", "selected");
+    w.Element("option", km == 0 ? "—" : std::to_string(km) + " km", attrs);
+  }
+  w.Close("select").Close("div").Close("fieldset");
+  for (const Facet& f : r.facets) WriteFacet(ctx, q, f, &w);
+  w.Open("div", {{"class", "field"}})
+      .Element("label", ctx.T("results.price_max"), {{"for", "price_max"}});
+  w.Void("input", {{"type", "text"},
+                   {"id", "price_max"},
+                   {"name", "price_max"},
+                   {"class", "short"},
+                   {"inputmode", "decimal"},
+                   {"value", q.price_max ? std::to_string(*q.price_max / 100) : ""}});
+  w.Close("div");
+  w.Open("div", {{"class", "field"}}).Element("label", ctx.T("results.sort"), {{"for", "sort"}});
+  w.Open("select", {{"id", "sort"}, {"name", "sort"}});
+  static constexpr const char* kSorts[] = {"relevance", "price", "-price", "start", "distance"};
+  for (size_t i = 0; i < std::size(kSorts); ++i) {
+    if (i == 4 && q.near_pc4.empty()) continue;  // distance needs a postcode
+    HtmlAttributes attrs = {{"value", kSorts[i]}};
+    if (static_cast<size_t>(q.sort) == i) attrs.emplace_back("selected", "selected");
+    w.Element("option", ctx.T(std::string("results.sort.") + kSorts[i]), attrs);
+  }
+  w.Close("select").Close("div");
+  w.Element("button", ctx.T("results.filters.apply"), {{"class", "button"}, {"type", "submit"}});
+  w.Open("p")
+      .Element("a", ctx.T("results.filters.clear"),
+               {{"href", ctx.Path("search") + QueryString({{"q", q.text}})}})
+      .Close("p");
+  w.Close("div");  // filters
+  w.Close("div").Close("form");
+  return RenderPage(ctx, title, w.Take(), true);
+}
+
+}  // namespace verder

@@ -1,0 +1,32 @@
+// web/pages/site_pages.h — the server-rendered site, in Dutch (/) and English (/en/).
+//
+//   /                 /en/                home: one search box, entry points
+//   /zoeken           /en/search          results with filters and facets (a GET form)
+//   /opleiding/{id}   /en/course/{id}     everything about one course, with JSON-LD
+//   /static/...                           our CSS and the optional autocomplete script
+// Every page works without JavaScript; no cookies; all words from data/i18n.
+#pragma once
+
+#include "catalog/geo.h"
+#include "core/date.h"
+#include "search/search_index.h"
+#include "store/store.h"
+#include "web/i18n.h"
+#include "web/router.h"
+
+namespace verder {
+
+struct SiteDeps {
+  Store* store;
+  const SearchIndex* index;
+  const GeoIndex* geo;
+  const Translations* words;
+  const Clock* clock;
+};
+
+void AddSitePages(const SiteDeps& deps, Router* router);
+
+// The HTML 404 page, for paths outside /api/.
+HttpResponse NotFoundPage(const Translations& words, const std::string& path);
+
+}  // namespace verder
