@@ -73,7 +73,7 @@ struct BenchQuery {
   std::optional<std::string> level;
   std::optional<std::string> mode;
   std::vector<std::string> facets;  // fields to count: any of "level", "mode", "region"
-  int limit = 10;                   // ids wanted, best first (at most 100)
+  int limit = 10;                   // ids wanted, best first (at most 1000)
 };
 
 struct BenchAnswer {

@@ -142,7 +142,7 @@ class Fts5Engine final : public BenchEngine {
     const std::string from =
         match.empty() ? " FROM docs" : " FROM fts CROSS JOIN docs ON docs.rowid = fts.rowid";
     const std::string order = match.empty() ? "docs.rowid" : kRank;
-    const int limit = std::clamp(q.limit, 1, 100);
+    const int limit = std::clamp(q.limit, 1, 1000);
     bool have_total = false;
     if (!Run("SELECT docs.rowid" + from + Where(q, match, "") + " ORDER BY " + order + " LIMIT " +
                  std::to_string(limit),

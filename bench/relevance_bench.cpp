@@ -169,7 +169,7 @@ Result<std::map<std::string, double>> Evaluate(BenchEngine* engine,
   int typo_found = 0;
   for (const Golden& g : golden) {
     const BenchAnswer a = engine->Query(
-        {.klass = g.klass, .text = g.query, .prefix_last = g.klass == "prefix", .limit = 100});
+        {.klass = g.klass, .text = g.query, .prefix_last = g.klass == "prefix", .limit = 1000});
     if (!a.error.empty()) return Internal(engine->name() + ": \"" + g.query + "\": " + a.error);
     const std::vector<std::string> top = TopCodes(a, docs);
     for (const std::string& klass : {g.klass, std::string("all")}) {
