@@ -1,5 +1,8 @@
 #include "bench/corpus.h"
 
+#include "core/rng.h"
+#include "text/analysis.h"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -7,24 +10,6 @@
 
 namespace verder::bench {
 namespace {
-
-// splitmix64, as in the demo generator: the mix must not depend on the standard library.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  double Real() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  bool Chance(double p) { return Real() < p; }
-
- private:
-  uint64_t state_;
-};
 
 bool IsAsciiLetters(std::string_view w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -72,22 +57,6 @@ std::vector<std::string> TopicWords(const BenchDoc& doc) {
     }
   }
   return out;
-}
-
-std::vector<double> ZipfCdf(size_t n, double exponent) {
-  std::vector<double> cdf(n);
-  double sum = 0;
-  for (size_t r = 0; r < n; ++r) {
-    sum += 1.0 / std::pow(static_cast<double>(r + 1), exponent);
-    cdf[r] = sum;
-  }
-  for (double& v : cdf) v /= sum;
-  return cdf;
-}
-
-size_t SampleCdf(const std::vector<double>& cdf, Rng* rng) {
-  const auto it = std::lower_bound(cdf.begin(), cdf.end(), rng->Real());
-  return std::min(static_cast<size_t>(it - cdf.begin()), cdf.size() - 1);
 }
 
 // The corpus's topic words by document frequency, each with a few courses that hold it.
@@ -309,31 +278,18 @@ void AddFilters(const std::vector<BenchDoc>& docs, Rng* rng, BenchQuery* q) {
 
 }  // namespace
 
-// The same words as Verder's list (src/text/stop_words.cpp), so that every engine leaves out
-// the same words and no query word is one Verder would drop.
-constexpr std::string_view kStopWords[] = {
-    "a",    "aan",    "about", "al",     "alle",  "als",  "an",   "and",  "are",   "as",   "at",
-    "be",   "been",   "bij",   "but",    "by",    "dan",  "dat",  "de",   "der",   "des",  "deze",
-    "die",  "dit",    "door",  "dus",    "een",   "en",   "er",   "for",  "from",  "geen", "had",
-    "has",  "have",   "heb",   "hebben", "heeft", "het",  "hier", "hij",  "hoe",   "hun",  "ik",
-    "in",   "into",   "is",    "je",     "jij",   "jouw", "kan",  "maar", "me",    "met",  "mij",
-    "mijn", "na",     "naar",  "niet",   "nog",   "nu",   "of",   "om",   "on",    "ons",  "ook",
-    "op",   "or",     "our",   "over",   "te",    "ten",  "ter",  "than", "that",  "the",  "their",
-    "then", "these",  "this",  "those",  "to",    "toe",  "tot",  "u",    "uit",   "uw",   "van",
-    "voor", "want",   "was",   "wat",    "we",    "wel",  "werd", "were", "which", "wie",  "wij",
-    "with", "worden", "wordt", "you",    "your",  "zal",  "ze",   "zich", "zij",   "zijn", "zo",
-    "zou",
-};
-static_assert(std::is_sorted(std::begin(kStopWords), std::end(kStopWords)));
-
+// Verder's own list, so that every engine leaves out the same words and no query word is one
+// Verder would drop.
 const std::vector<std::string>& StopWords() {
-  static const std::vector<std::string> kWords(std::begin(kStopWords), std::end(kStopWords));
+  static const std::vector<std::string> kWords = [] {
+    std::vector<std::string> words;
+    for (std::string_view w : verder::StopWords()) words.emplace_back(w);
+    return words;
+  }();
   return kWords;
 }
 
-bool IsStopWord(std::string_view lower_word) {
-  return std::binary_search(std::begin(kStopWords), std::end(kStopWords), lower_word);
-}
+bool IsStopWord(std::string_view lower_word) { return verder::IsStopWord(lower_word); }
 
 std::unordered_map<std::string, ProviderEntry> ProviderDirectory(
     const std::vector<Provider>& providers) {

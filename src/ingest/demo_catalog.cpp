@@ -1,5 +1,7 @@
 #include "ingest/demo_catalog.h"
 
+#include "core/rng.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -7,46 +9,6 @@
 
 namespace verder {
 namespace {
-
-// splitmix64: tiny, fast and fully determined by its seed, unlike std:: distributions whose
-// output may differ between standard libraries.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  double Real() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  bool Chance(double p) { return Real() < p; }
-  template <typename T, size_t N>
-  const T& Pick(const std::array<T, N>& items) {
-    return items[Below(N)];
-  }
-
- private:
-  uint64_t state_;
-};
-
-std::vector<double> ZipfCdf(size_t n, double exponent) {
-  std::vector<double> cdf(n);
-  double sum = 0;
-  for (size_t r = 0; r < n; ++r) {
-    sum += 1.0 / std::pow(static_cast<double>(r + 1), exponent);
-    cdf[r] = sum;
-  }
-  for (double& v : cdf) v /= sum;
-  return cdf;
-}
-
-size_t SampleCdf(const std::vector<double>& cdf, Rng* rng) {
-  const double u = rng->Real();
-  return std::min(static_cast<size_t>(std::lower_bound(cdf.begin(), cdf.end(), u) - cdf.begin()),
-                  cdf.size() - 1);
-}
 
 std::vector<size_t> Permutation(size_t n, uint64_t seed) {
   std::vector<size_t> order(n);

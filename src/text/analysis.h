@@ -38,6 +38,8 @@ std::vector<std::string> Tokenize(std::string_view text, size_t max_tokens = 512
 
 // Dutch and English function words ("de", "het", "een", "en", "van", "the", "of", ...), folded.
 bool IsStopWord(std::string_view folded_token);
+// The whole list, sorted (for peers in the benchmarks that take a stop list).
+std::vector<std::string_view> StopWords();
 
 // Snowball stemmer (libstemmer) for one language. For Dutch one step is added: a doubled final
 // consonant left behind by an ending is undoubled, so "cursussen" meets "cursus".

@@ -30,6 +30,8 @@ static_assert(std::is_sorted(std::begin(kStopWords), std::end(kStopWords)),
 
 }  // namespace
 
+std::vector<std::string_view> StopWords() { return {std::begin(kStopWords), std::end(kStopWords)}; }
+
 bool IsStopWord(std::string_view folded_token) {
   return std::binary_search(std::begin(kStopWords), std::end(kStopWords), folded_token);
 }
