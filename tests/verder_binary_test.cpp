@@ -172,6 +172,37 @@ TEST_F(VerderBinaryTest, FirstStartImportsAndServesARealCourse) {
   ASSERT_EQ(suggest.status, 200);
   EXPECT_FALSE(nlohmann::json::parse(suggest.body)["suggestions"].empty());
 
+  // The site: Dutch and English pages, escaped input, HTML 404, JSON-LD on the course page.
+  const auto home = HttpGet(port, "/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("<html lang=\"nl\">"), std::string::npos);
+  EXPECT_NE(home.body.find("Naar de inhoud"), std::string::npos);  // skip link
+  EXPECT_EQ(home.headers.count("set-cookie"), 0U);
+  EXPECT_NE(HttpGet(port, "/en/").body.find("<html lang=\"en\">"), std::string::npos);
+  const auto results = HttpGet(port, "/zoeken?q=verpleegkundige&mode=classroom");
+  ASSERT_EQ(results.status, 200);
+  EXPECT_NE(results.body.find("href=\"/opleiding/"), std::string::npos);
+  EXPECT_LT(results.body.size(), 60U * 1024);  // page weight budget (issue 5)
+  const auto hostile = HttpGet(port, "/zoeken?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22");
+  ASSERT_EQ(hostile.status, 200);
+  EXPECT_EQ(hostile.body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(hostile.body.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;"), std::string::npos);
+  EXPECT_EQ(HttpGet(port, "/zoeken?per_page=5000").status, 400);
+  const auto page = HttpGet(port, "/opleiding/1");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("application/ld+json"), std::string::npos);
+  EXPECT_NE(page.body.find("\"@type\":\"Course\""), std::string::npos);
+  EXPECT_EQ(HttpGet(port, "/en/course/1").status, 200);
+  const auto missing = HttpGet(port, "/bestaat-niet");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.headers.at("content-type").find("text/html"), std::string::npos);
+  const auto css = HttpGet(port, "/static/verder.css");
+  ASSERT_EQ(css.status, 200);
+  EXPECT_EQ(HttpRaw(port, "GET /static/verder.css HTTP/1.1\r\nHost: x\r\nIf-None-Match: " +
+                              css.headers.at("etag") + "\r\nConnection: close\r\n\r\n")
+                .status,
+            304);
+
   // Another process writes to the store; the server's index follows within seconds.
   const auto browse_total = [&] {
     return nlohmann::json::parse(HttpGet(port, "/api/v1/search?per_page=1").body)["total"]
