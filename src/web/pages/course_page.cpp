@@ -136,9 +136,7 @@ std::string JsonLd(const CourseRecord& r) {
 
 }  // namespace
 
-std::string RenderCourse(const PageContext& ctx, const CourseRecord& r, const GeoIndex& geo,
-                         Date today) {
-  (void)geo;
+std::string RenderCourse(const PageContext& ctx, const CourseRecord& r, Date today) {
   const Course& c = r.course;
   HtmlWriter w;
   const std::string title = Localised(ctx, c.title);

@@ -14,9 +14,8 @@ std::string RenderHome(const PageContext& ctx);
 void WriteSearchForm(const PageContext& ctx, const std::string& query, const std::string& postcode,
                      HtmlWriter* w);
 std::string RenderResults(const PageContext& ctx, const SearchQuery& query,
-                          const SearchResult& result, const GeoIndex& geo);
-std::string RenderCourse(const PageContext& ctx, const CourseRecord& record, const GeoIndex& geo,
-                         Date today);
+                          const SearchResult& result);
+std::string RenderCourse(const PageContext& ctx, const CourseRecord& record, Date today);
 std::string RenderError(const PageContext& ctx, int status, const std::string& detail);
 
 // Dutch date for people: "3 februari 2026" / "3 February 2026".

@@ -83,9 +83,7 @@ void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
 
 }  // namespace
 
-std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r,
-                          const GeoIndex& geo) {
-  (void)geo;
+std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r) {
   HtmlWriter w;
   const std::string title =
       q.text.empty() ? ctx.T("results.title")

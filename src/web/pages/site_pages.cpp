@@ -69,7 +69,7 @@ HttpResponse Results(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
     return HtmlResponse(400, RenderError(ctx, 400, detail));
   }
   const SearchResult result = deps.index->Search(query.value());
-  return HtmlResponse(200, RenderResults(ctx, query.value(), result, *deps.geo));
+  return HtmlResponse(200, RenderResults(ctx, query.value(), result));
 }
 
 HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_text) {
@@ -87,7 +87,7 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
   }
   if (record.value().course.status != CourseStatus::kActive)
     return HtmlResponse(404, RenderError(ctx, 404, ""));
-  return HtmlResponse(200, RenderCourse(ctx, record.value(), *deps.geo, deps.clock->Today()));
+  return HtmlResponse(200, RenderCourse(ctx, record.value(), deps.clock->Today()));
 }
 
 // A page of plain paragraphs from the translations: "page.<name>.title", ".p1" ... ".p<n>".
