@@ -1,6 +1,6 @@
 # Verder — the two commands a newcomer needs:
 #   make run    install what is missing, build (Release), import data on first start, serve :8080
-#   make test   build and run every test: unit, integration, sanitizers, format and lint checks
+#   make test   build and run every test: unit, integration, browser, sanitizers, format and lint checks
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 DATA ?= $(CURDIR)/../shared/data
@@ -8,10 +8,15 @@ DB ?= $(CURDIR)/var/verder.db
 PORT ?= 8080
 CMAKE_FLAGS := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run build test deps test-release test-asan check-format check-tidy format bench clean
+.PHONY: run build test deps deps-browser test-release test-asan check-format check-tidy format bench bench-http clean
 
 deps:
 	@scripts/install-deps build
+
+# Debian's chromium and node, and the suite's npm packages (tests/browser, ctest browser_suite).
+deps-browser:
+	@scripts/install-deps browser
+	@scripts/install-browser-tests
 
 build: deps
 	@cmake -S . -B build/release $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release -DVERDER_WERROR=ON >/dev/null
@@ -21,17 +26,19 @@ run: build
 	@mkdir -p $(dir $(DB))
 	./build/release/src/app/verder --db $(DB) --data $(DATA) serve --port $(PORT) --resources $(CURDIR)/data
 
-test: deps check-format test-release test-asan check-tidy
+test: deps deps-browser check-format test-release test-asan check-tidy
 	@echo "make test: all checks passed"
 
-test-release: build
+test-release: build deps-browser
 	cd build/release && VERDER_DATA=$(DATA) ctest -j $(JOBS) --output-on-failure --timeout 600
 
+# The browser suite runs once, against the Release server: under ASan it would add minutes to CI
+# and drive the same C++ paths the black-box HTTP tests already run under the sanitizers.
 test-asan: deps
 	@cmake -S . -B build/asan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DVERDER_SANITIZE=ON -DVERDER_WERROR=ON >/dev/null
 	@cmake --build build/asan -j $(JOBS)
 	cd build/asan && VERDER_DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) --output-on-failure --timeout 900
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) -LE browser --output-on-failure --timeout 900
 
 check-format: deps
 	@scripts/check-format
@@ -47,6 +54,14 @@ bench:
 	./build/bench/bench/relevance_bench --data $(DATA) --resources $(CURDIR)/data
 	./build/bench/bench/search_bench --data $(DATA) --resources $(CURDIR)/data --courses 200000
 	./build/bench/bench/search_bench --data $(DATA) --resources $(CURDIR)/data --courses 1000000
+	$(MAKE) bench-http
+
+# The results page under wrk (issue 5): a Release server over the open data + 200,000 demo courses.
+bench-http:
+	@scripts/install-deps bench
+	@cmake -S . -B build/release $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build/release -j $(JOBS) --target verder
+	bench/http/run build/release/src/app/verder --courses 200000 --seconds 30
 
 format: deps
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -5,7 +5,9 @@
 #include <thread>
 
 #include "app/index_follower.h"
+#include "app/periodic_task.h"
 #include "app/progress_bar.h"
+#include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "search/suggester.h"
 #include "search/text_analysis.h"
@@ -33,6 +35,9 @@ Status Serve(Store* store, const ServeOptions& options) {
     suggestions.push_back({t.label, "occupation", 0});
   for (const VocabularyTerm& t : reference.skills) suggestions.push_back({t.label, "skill", 0});
   const GeoIndex geo(std::move(reference));
+  VERDER_ASSIGN_OR_RETURN(
+      const HelpDesks desks,
+      HelpDesks::LoadFile(options.resources_dir + "/help_desks.json", geo.data().regions));
   VERDER_ASSIGN_OR_RETURN(std::unique_ptr<TextAnalysis> analysis,
                           TextAnalysis::LoadDefault(options.resources_dir));
   VERDER_ASSIGN_OR_RETURN(const Translations words,
@@ -46,11 +51,20 @@ Status Serve(Store* store, const ServeOptions& options) {
   for (Suggestion& s : follower.TakeTitleSuggestions()) suggestions.push_back(std::move(s));
   const Suggester suggester(std::move(suggestions));
   SystemClock clock;
+  ViewStats views;
+  VERDER_ASSIGN_OR_RETURN(const ViewCounts stored_views, store->LoadViewCounts());
+  views.Load(stored_views);
+  // Counters reach the store in batches: a page view never waits for a disk write.
+  PeriodicTask flush_views(std::chrono::seconds(10), [store, &views] {
+    const Status s = store->AddViewCounts(views.TakePending());
+    if (!s.ok())
+      std::fprintf(stderr, "Could not save view counts: %s\n", s.error().ToString().c_str());
+  });
 
   Router router;
   AddCatalogApi(store, &router);
   AddSearchApi({&index, &suggester, &geo, &clock}, &router);
-  AddSitePages({store, &index, &geo, &words, &clock}, &router);
+  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks}, &router);
   router.SetNotFound([&words](const HttpRequest& r) { return NotFoundPage(words, r.path); });
 
   HttpServer server({.host = options.host, .port = options.port, .threads = options.threads},
@@ -68,6 +82,7 @@ Status Serve(Store* store, const ServeOptions& options) {
   server.Wait();
   waiter.join();
   follower.Stop();
+  flush_views.Stop();
   return Status();
 }
 

@@ -54,6 +54,10 @@ Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo
   f.include_demo = q.include_demo;
   f.providers = q.providers;
   std::sort(f.providers.begin(), f.providers.end());
+  f.only_ids = q.only_ids;
+  std::sort(f.only_ids.begin(), f.only_ids.end());
+  f.exclude_ids = q.exclude_ids;
+  std::sort(f.exclude_ids.begin(), f.exclude_ids.end());
   f.today = q.today.days_since_epoch();
   return f;
 }
@@ -98,6 +102,14 @@ bool PassesOther(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   if (f.load_max >= 0 && s.study_load_hours[doc] > f.load_max) return false;
   if (!f.providers.empty() &&
       !std::binary_search(f.providers.begin(), f.providers.end(), s.provider_id[doc])) {
+    return false;
+  }
+  if (!f.only_ids.empty() &&
+      !std::binary_search(f.only_ids.begin(), f.only_ids.end(), s.course_id[doc])) {
+    return false;
+  }
+  if (!f.exclude_ids.empty() &&
+      std::binary_search(f.exclude_ids.begin(), f.exclude_ids.end(), s.course_id[doc])) {
     return false;
   }
   if (f.has_start_window && !StartsInWindow(s, doc, f)) return false;

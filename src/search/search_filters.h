@@ -47,7 +47,9 @@ struct CompiledFilters {
   int32_t duration_max = -1;
   int32_t load_max = -1;
   bool include_demo = true;
-  std::vector<ProviderId> providers;
+  std::vector<ProviderId> providers;  // sorted
+  std::vector<CourseId> only_ids;     // sorted
+  std::vector<CourseId> exclude_ids;  // sorted
   int32_t today = 0;
 };
 

@@ -1,4 +1,5 @@
 #include "search/search_index.h"
+#include "search/similar.h"
 
 #include <gtest/gtest.h>
 
@@ -229,6 +230,33 @@ TEST_F(SearchIndexTest, ReadersNeverSeeHalfAChange) {
   for (std::thread& r : readers) r.join();
   EXPECT_EQ(bad.load(), 0);
   EXPECT_EQ(index_.Search(Query("lassen")).total, 1);
+}
+
+TEST_F(SearchIndexTest, OnlyAndExcludeIdsRestrictTheAnswer) {
+  index_.Upsert({Make(1, "Boekhouden"), Make(2, "Boekhouden thuis"), Make(3, "Boekhouden online")});
+  SearchQuery q = Query("boekhouden");
+  q.only_ids = {3, 1, 99};
+  EXPECT_EQ(index_.Search(q).total, 2);
+  q.exclude_ids = {1};
+  EXPECT_EQ(Ids(q), (std::vector<CourseId>{3}));
+  q.only_ids.clear();
+  EXPECT_EQ(index_.Search(q).total, 2);
+}
+
+TEST_F(SearchIndexTest, SimilarCoursesShareTheTitleThenTheOccupationAndNeverTheCourseItself) {
+  IndexedCourse nurse = Make(1, "Verpleegkunde");
+  nurse.course.occupations = {"Verpleegkundige"};
+  IndexedCourse other_school = Make(2, "Verpleegkunde");
+  IndexedCourse care = Make(3, "Helpende zorg");
+  care.course.occupations = {"Verpleegkundige"};
+  index_.Upsert({nurse, other_school, care, Make(4, "Cursus Excel")});
+  const std::vector<SearchHit> similar =
+      SimilarCourses(index_, nurse.course, Date::Parse("2026-11-23").value(), 4);
+  std::vector<CourseId> ids(similar.size());
+  for (size_t i = 0; i < similar.size(); ++i) ids[i] = similar[i].id;
+  // The same title first, then the same occupation; Excel shares nothing.
+  EXPECT_EQ(ids, (std::vector<CourseId>{2, 3}));
+  EXPECT_EQ(SimilarCourses(index_, nurse.course, Date::Parse("2026-11-23").value(), 1).size(), 1U);
 }
 
 }  // namespace

@@ -35,6 +35,8 @@ struct SearchQuery {
   std::optional<int> study_load_hours_max;
   uint32_t funding_flags = 0;         // all of these FundingFlag bits
   std::vector<ProviderId> providers;  // any of
+  std::vector<CourseId> only_ids;     // when not empty: only these courses (e.g. most viewed)
+  std::vector<CourseId> exclude_ids;  // never these (e.g. the course a "similar" list is for)
   bool include_demo = true;
   SortOrder sort = SortOrder::kRelevance;
   int page = 1;       // from 1

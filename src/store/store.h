@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalog/course.h"
@@ -74,6 +75,18 @@ struct StoreCounts {
   int64_t last_seq = 0;
 };
 
+// Aggregated view counters (insight/view_stats.h): per course, and per pair of courses seen
+// together (a < b). Anonymous by construction: no person, address, session or time.
+struct ViewCounts {
+  std::vector<std::pair<CourseId, int64_t>> views;
+  struct Pair {
+    CourseId a = 0;
+    CourseId b = 0;
+    int64_t together = 0;
+  };
+  std::vector<Pair> pairs;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -107,6 +120,10 @@ class Store {
   virtual Result<std::optional<std::string>> GetMeta(const std::string& key) = 0;
   virtual Status SetMeta(const std::string& key, const std::string& value) = 0;
   virtual Result<StoreCounts> Counts() = 0;
+
+  // Adds `delta` to the stored counters, in one transaction.
+  virtual Status AddViewCounts(const ViewCounts& delta) = 0;
+  virtual Result<ViewCounts> LoadViewCounts() = 0;
 };
 
 }  // namespace verder

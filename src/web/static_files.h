@@ -1,5 +1,6 @@
 // web/static_files.h — our CSS and script, compiled into the binary (web/static/*), served with
-// an ETag and a day of caching. No third-party assets exist to serve.
+// an ETag, a day of caching and gzip when the browser accepts it (compressed once, at first use).
+// No third-party assets exist to serve.
 #pragma once
 
 #include <span>

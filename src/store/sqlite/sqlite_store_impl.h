@@ -1,6 +1,6 @@
 // store/sqlite/sqlite_store_impl.h — private: the class behind OpenSqliteStore. Its methods are
 // split by subject over sqlite_store.cpp (catalogue), sqlite_changes.cpp (change log and audit)
-// and sqlite_reference.cpp (reference data, meta, counts).
+// sqlite_reference.cpp (reference data, meta, counts) and sqlite_views.cpp (view counters).
 #pragma once
 
 #include <memory>
@@ -37,6 +37,8 @@ class SqliteStore final : public Store {
   Result<std::optional<std::string>> GetMeta(const std::string& key) override;
   Status SetMeta(const std::string& key, const std::string& value) override;
   Result<StoreCounts> Counts() override;
+  Status AddViewCounts(const ViewCounts& delta) override;
+  Result<ViewCounts> LoadViewCounts() override;
 
  private:
   // Appends an audit row and returns its sequence number. Caller holds the transaction.

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace verder {
@@ -241,6 +242,24 @@ TEST_F(SqliteStoreTest, LockedDatabaseGivesAClearError) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
   EXPECT_NE(r.error().message.find("locked"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, ViewCountersAddUpAcrossFlushesAndRestarts) {
+  ASSERT_TRUE(store_->AddViewCounts({{{7, 2}, {9, 1}}, {{7, 9, 1}}}).ok());
+  ASSERT_TRUE(store_->AddViewCounts({{{7, 3}}, {{7, 9, 2}}}).ok());
+  store_ = Open();  // the counters survive a restart
+  const ViewCounts counts = store_->LoadViewCounts().value();
+  std::map<CourseId, int64_t> views(counts.views.begin(), counts.views.end());
+  EXPECT_EQ(views, (std::map<CourseId, int64_t>{{7, 5}, {9, 1}}));
+  ASSERT_EQ(counts.pairs.size(), 1U);
+  EXPECT_EQ(counts.pairs[0].a, 7);
+  EXPECT_EQ(counts.pairs[0].b, 9);
+  EXPECT_EQ(counts.pairs[0].together, 3);
+  // A pair out of order breaks the table's rule and lands nothing: the batch is one transaction.
+  EXPECT_FALSE(store_->AddViewCounts({{{7, 1}}, {{9, 7, 1}}}).ok());
+  const ViewCounts after = store_->LoadViewCounts().value();
+  EXPECT_EQ((std::map<CourseId, int64_t>(after.views.begin(), after.views.end())),
+            (std::map<CourseId, int64_t>{{7, 5}, {9, 1}}));
 }
 
 }  // namespace

@@ -64,7 +64,12 @@ void WriteOfferings(const PageContext& ctx, const std::vector<Offering>& offerin
     w->Element("p", ctx.T("course.offering.none"));
     return;
   }
-  w->Open("div", {{"class", "table-scroll"}}).Open("table");
+  // Focusable and named: a table wider than a phone scrolls, and keyboard users must reach it.
+  w->Open("div", {{"class", "table-scroll"},
+                  {"tabindex", "0"},
+                  {"role", "region"},
+                  {"aria-label", ctx.T("course.offerings")}})
+      .Open("table");
   w->Open("thead").Open("tr");
   for (const char* key : {"course.offering.start", "course.offering.end", "course.offering.place",
                           "course.offering.daypart"}) {
@@ -136,12 +141,13 @@ std::string JsonLd(const CourseRecord& r) {
 
 }  // namespace
 
-std::string RenderCourse(const PageContext& ctx, const CourseRecord& r, Date today) {
+std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
+                         const RelatedCourses& related, Date today) {
   const Course& c = r.course;
   HtmlWriter w;
   const std::string title = Localised(ctx, c.title);
   w.Open("h1").Text(title);
-  if (c.is_demo) w.Element("span", ctx.T("result.demo"), {{"class", "badge"}});
+  if (c.is_demo) w.Text(" ").Element("span", ctx.T("result.demo"), {{"class", "badge"}});
   w.Close("h1");
   if (c.is_demo) w.Element("p", ctx.T("course.demo_notice"), {{"class", "notice"}});
   w.Open("dl", {{"class", "facts"}});
@@ -229,6 +235,19 @@ std::string RenderCourse(const PageContext& ctx, const CourseRecord& r, Date tod
               {{"class", "button"}, {"href", r.provider.website}, {"rel", "noopener noreferrer"}});
   }
   w.Close("p");
+  w.Open("p")
+      .Element("a", ctx.T("course.compare"),
+               {{"href", ctx.Path("compare") + "?id=" + std::to_string(c.id)}})
+      .Close("p");
+  if (!related.similar.empty()) {
+    w.Element("h2", ctx.T("course.similar"));
+    WriteCourseLinks(ctx, related.similar, c.id, &w);
+  }
+  if (!related.also_viewed.empty()) {
+    w.Element("h2", ctx.T("course.also_viewed"));
+    w.Element("p", ctx.T("course.also_viewed.note"), {{"class", "hint"}});
+    WriteCourseLinks(ctx, related.also_viewed, c.id, &w);
+  }
   if (c.updated_at > 0) {
     w.Element(
         "p",

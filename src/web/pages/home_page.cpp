@@ -3,7 +3,41 @@
 
 namespace verder {
 
-std::string RenderHome(const PageContext& ctx) {
+namespace {
+
+// Popular courses, nationally or in the region of a postcode the person gives (used for this
+// answer only, stored nowhere).
+void WritePopular(const PageContext& ctx, const PopularCourses& p, HtmlWriter* w) {
+  w->Open("section", {{"aria-labelledby", "popular-title"}});
+  const std::string title =
+      p.region.empty()
+          ? ctx.T("home.popular.title")
+          : ctx.words->Format(ctx.lang, p.by_views ? "home.popular.region" : "home.soon.region",
+                              {{"region", p.region}});
+  w->Element("h2", title, {{"id", "popular-title"}});
+  if (!p.hits.empty()) WriteCourseLinks(ctx, p.hits, 0, w);
+  w->Open("form", {{"action", ctx.Path("home")}, {"method", "get"}, {"class", "inline-form"}});
+  w->Open("div", {{"class", "field"}});
+  w->Element("label", ctx.T("home.popular.postcode"), {{"for", "popular-postcode"}});
+  HtmlAttributes input = {{"type", "text"},     {"id", "popular-postcode"},
+                          {"name", "postcode"}, {"value", p.postcode},
+                          {"class", "short"},   {"inputmode", "numeric"},
+                          {"maxlength", "7"},   {"autocomplete", "postal-code"}};
+  if (!p.error.empty()) {
+    w->Element("p", p.error, {{"class", "error"}, {"id", "popular-error"}});
+    input.emplace_back("aria-describedby", "popular-error");
+    input.emplace_back("aria-invalid", "true");
+  }
+  w->Void("input", input);
+  w->Close("div");
+  w->Element("button", ctx.T("home.popular.button"), {{"class", "button"}, {"type", "submit"}});
+  w->Close("form");
+  w->Close("section");
+}
+
+}  // namespace
+
+std::string RenderHome(const PageContext& ctx, const PopularCourses& popular) {
   HtmlWriter w;
   w.Element("h1", ctx.T("home.title"));
   w.Element("p", ctx.T("home.intro"), {{"class", "lead"}});
@@ -20,6 +54,7 @@ std::string RenderHome(const PageContext& ctx) {
   w.Element("p", ctx.T("home.help.text"));
   w.Close("li");
   w.Close("ul");
+  WritePopular(ctx, popular, &w);
   w.Element("p", ctx.T("home.quality.note"), {{"class", "hint"}});
   return RenderPage(ctx, ctx.T("home.title"), w.Take(), true);
 }

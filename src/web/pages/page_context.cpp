@@ -12,6 +12,7 @@ std::string PageContext::Path(std::string_view page) const {
                                       {"course", "/opleiding/", "/en/course/"},
                                       {"funding", "/betalen", "/en/funding"},
                                       {"help", "/hulp", "/en/help"},
+                                      {"compare", "/vergelijken", "/en/compare"},
                                       {"about", "/over", "/en/about"},
                                       {"privacy", "/privacy", "/en/privacy"},
                                       {"accessibility", "/toegankelijkheid", "/en/accessibility"}};

@@ -55,7 +55,7 @@ void WriteFacet(const PageContext& ctx, const SearchQuery& q, const Facet& facet
 void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
   w->Open("li", {{"class", "result"}});
   w->Open("h3").Element("a", h.title, {{"href", ctx.Path("course") + std::to_string(h.id)}});
-  if (h.is_demo) w->Element("span", ctx.T("result.demo"), {{"class", "badge"}});
+  if (h.is_demo) w->Text(" ").Element("span", ctx.T("result.demo"), {{"class", "badge"}});
   w->Close("h3");
   w->Open("dl");
   w->Element("dt", ctx.T("result.provider")).Element("dd", h.provider);
@@ -78,7 +78,20 @@ void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
       .Element("dd", ctx.T(std::string("level.") + LevelName(h.level)));
   w->Element("dt", ctx.T("result.mode"))
       .Element("dd", ctx.T(std::string("mode.") + DeliveryModeName(h.mode)));
-  w->Close("dl").Close("li");
+  w->Close("dl");
+  // Belongs to the compare form after the search form (forms cannot nest; `form` links them).
+  const std::string box = "cmp-" + std::to_string(h.id);
+  w->Open("div", {{"class", "option"}});
+  w->Void("input", {{"type", "checkbox"},
+                    {"id", box},
+                    {"name", "id"},
+                    {"value", std::to_string(h.id)},
+                    {"form", "compare"}});
+  w->Open("label", {{"for", box}})
+      .Text(ctx.T("compare.choose"))
+      .Element("span", " " + h.title, {{"class", "visually-hidden"}})
+      .Close("label");
+  w->Close("div").Close("li");
 }
 
 }  // namespace
@@ -127,9 +140,13 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
   w.Open("ol", {{"class", "result-list"}});
   for (const SearchHit& h : r.hits) WriteHit(ctx, h, &w);
   w.Close("ol");
+  if (!r.hits.empty()) {
+    w.Element("button", ctx.T("compare.button"),
+              {{"class", "button secondary"}, {"type", "submit"}, {"form", "compare"}});
+  }
   const int64_t pages = (r.total + q.per_page - 1) / q.per_page;
   if (pages > 1) {
-    w.Open("nav", {{"class", "pager"}, {"aria-label", ctx.T("results.page")}});
+    w.Open("nav", {{"class", "pager"}, {"aria-label", ctx.T("results.pages")}});
     if (q.page > 1) {
       SearchQuery prev = q;
       prev.page = q.page - 1;
@@ -201,6 +218,8 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
       .Close("p");
   w.Close("div");  // filters
   w.Close("div").Close("form");
+  w.Open("form", {{"id", "compare"}, {"action", ctx.Path("compare")}, {"method", "get"}})
+      .Close("form");
   return RenderPage(ctx, title, w.Take(), true);
 }
 

@@ -1,7 +1,10 @@
 #include "web/pages/site_pages.h"
 
+#include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
+#include "search/similar.h"
 #include "web/pages/pages_internal.h"
 #include "web/search_params.h"
 #include "web/static_files.h"
@@ -72,13 +75,177 @@ HttpResponse Results(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   return HtmlResponse(200, RenderResults(ctx, query.value(), result));
 }
 
-HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_text) {
+// A positive id written in digits only, else nullopt.
+std::optional<int64_t> ParseId(std::string_view text) {
   int64_t id = 0;
-  const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::string_view Param(const HttpRequest& r, std::string_view name) {
+  const std::string* value = r.Query(name);
+  return value == nullptr ? std::string_view() : std::string_view(*value);
+}
+
+// The four digits of a Dutch postcode ("3511", "3511 AB", "3511ab"), else nullopt.
+std::optional<std::string> Pc4Of(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (text.size() < 4 || text[0] == '0') return std::nullopt;
+  for (size_t i = 0; i < 4; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  std::string_view rest = text.substr(4);
+  if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  if (!(rest.empty() || (rest.size() == 2 && letter(rest[0]) && letter(rest[1]))))
+    return std::nullopt;
+  return std::string(text.substr(0, 4));
+}
+
+// Search hits for `ids`, in the order of `ids` (the engine has the titles, places and prices).
+std::vector<SearchHit> HitsFor(const SiteDeps& deps, const std::vector<CourseId>& ids, Date today,
+                               const std::vector<int>& regions = {}) {
+  if (ids.empty()) return {};
+  SearchQuery q;
+  q.today = today;
+  q.only_ids = ids;
+  q.regions = regions;
+  q.per_page = static_cast<int>(std::min<size_t>(ids.size(), 100));
+  std::vector<SearchHit> hits = deps.index->Search(q).hits;
+  std::unordered_map<CourseId, size_t> rank;
+  for (size_t i = 0; i < ids.size(); ++i) rank.emplace(ids[i], i);
+  std::sort(hits.begin(), hits.end(),
+            [&rank](const SearchHit& a, const SearchHit& b) { return rank[a.id] < rank[b.id]; });
+  return hits;
+}
+
+// The postcode's municipality and region, or an error for people.
+struct Place {
+  const Municipality* municipality = nullptr;
+  const LabourMarketRegion* region = nullptr;
+  std::string error;
+};
+
+Place PlaceOf(const SiteDeps& deps, const PageContext& ctx, std::string_view postcode) {
+  Place place;
+  const std::optional<std::string> pc4 = Pc4Of(postcode);
+  if (!pc4) {
+    place.error = ctx.T("help.postcode.invalid");
+    return place;
+  }
+  const Postcode4* pc = deps.geo->FindPostcode(*pc4);
+  place.municipality = pc == nullptr ? nullptr : deps.geo->FindMunicipality(pc->municipality_code);
+  place.region =
+      place.municipality == nullptr ? nullptr : deps.geo->FindRegion(place.municipality->region_id);
+  if (place.region == nullptr) {
+    place.municipality = nullptr;
+    place.error = ctx.words->Format(ctx.lang, "help.postcode.unknown", {{"postcode", *pc4}});
+  }
+  return place;
+}
+
+constexpr size_t kPopularShown = 5;
+
+HttpResponse Home(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
+  const PageContext ctx = Context(deps, lang, WithQuery(lang == Lang::kNl ? "/en/" : "/", r));
+  const Date today = deps.clock->Today();
+  PopularCourses popular;
+  popular.postcode = std::string(Param(r, "postcode"));
+  // Only courses enough people opened count as popular (minimum group size).
+  std::vector<CourseId> viewed;
+  for (CourseId id : deps.views->MostViewed(2000)) {
+    if (deps.views->Views(id) >= ViewStats::kMinGroup) viewed.push_back(id);
+  }
+  std::vector<int> regions;
+  if (!popular.postcode.empty()) {
+    const Place place = PlaceOf(deps, ctx, popular.postcode);
+    popular.error = place.error;
+    if (place.region != nullptr) {
+      popular.region = place.region->name;
+      regions.push_back(place.region->id);
+    }
+  }
+  popular.hits = HitsFor(deps, viewed, today, regions);
+  popular.by_views = !popular.hits.empty();
+  if (popular.hits.empty() && !regions.empty()) {
+    // Too few views in this region yet: say honestly that these start soon, not that they are
+    // popular.
+    SearchQuery soon;
+    soon.today = today;
+    soon.regions = regions;
+    soon.start_from = today;
+    soon.sort = SortOrder::kStartDate;
+    soon.per_page = static_cast<int>(kPopularShown);
+    popular.hits = deps.index->Search(soon).hits;
+  }
+  if (popular.hits.size() > kPopularShown) popular.hits.resize(kPopularShown);
+  return HtmlResponse(popular.error.empty() ? 200 : 400, RenderHome(ctx, popular));
+}
+
+HttpResponse Compare(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
+  const PageContext ctx =
+      Context(deps, lang, WithQuery(lang == Lang::kNl ? "/en/compare" : "/vergelijken", r));
+  std::vector<CourseId> ids;
+  bool too_many = false;
+  for (const auto& [key, value] : r.query) {
+    if (key != "id") continue;
+    const std::optional<int64_t> id = ParseId(value);
+    if (!id) return HtmlResponse(400, RenderError(ctx, 400, "id: " + ctx.T("compare.bad_id")));
+    if (std::find(ids.begin(), ids.end(), *id) != ids.end()) continue;
+    if (ids.size() == 4) {
+      too_many = true;
+      continue;
+    }
+    ids.push_back(*id);
+  }
+  std::vector<CourseRecord> courses;
+  std::vector<CourseId> found;
+  for (CourseId id : ids) {
+    Result<CourseRecord> record = deps.store->GetCourse(id);
+    if (!record.ok()) {
+      if (record.error().code == ErrorCode::kNotFound) continue;  // withdrawn since: leave it out
+      return HtmlResponse(500, RenderError(ctx, 500, ""));
+    }
+    if (record.value().course.status != CourseStatus::kActive) continue;
+    found.push_back(id);
+    courses.push_back(std::move(record).value());
+  }
+  for (size_t i = 0; i < found.size(); ++i) {
+    for (size_t j = i + 1; j < found.size(); ++j) deps.views->RecordTogether(found[i], found[j]);
+  }
+  return HtmlResponse(200, RenderCompare(ctx, courses, found, too_many, deps.clock->Today()));
+}
+
+HttpResponse Help(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
+  const PageContext ctx =
+      Context(deps, lang, WithQuery(lang == Lang::kNl ? "/en/help" : "/hulp", r));
+  HelpAnswer answer;
+  answer.postcode = std::string(Param(r, "postcode"));
+  const std::string_view region_text = Param(r, "regio");
+  if (!answer.postcode.empty()) {
+    const Place place = PlaceOf(deps, ctx, answer.postcode);
+    answer.error = place.error;
+    answer.municipality = place.municipality;
+    answer.region = place.region;
+  } else if (!region_text.empty()) {
+    const std::optional<int64_t> id = ParseId(region_text);
+    answer.region = id && *id < 100 ? deps.geo->FindRegion(static_cast<int>(*id)) : nullptr;
+    if (answer.region == nullptr) answer.error = ctx.T("help.region.unknown");
+  }
+  if (answer.region != nullptr) answer.desk = deps.desks->ForRegion(answer.region->id);
+  return HtmlResponse(answer.error.empty() ? 200 : 400,
+                      RenderHelp(ctx, answer, *deps.geo, *deps.desks));
+}
+
+HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_text,
+                        const HttpRequest& r) {
   const PageContext ctx =
       Context(deps, lang, (lang == Lang::kNl ? "/en/course/" : "/opleiding/") + id_text);
-  if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
-    return HtmlResponse(404, RenderError(ctx, 404, ""));
+  const std::optional<int64_t> parsed = ParseId(id_text);
+  if (!parsed) return HtmlResponse(404, RenderError(ctx, 404, ""));
+  const CourseId id = *parsed;
   const Result<CourseRecord> record = deps.store->GetCourse(id);
   if (!record.ok()) {
     return HtmlResponse(
@@ -87,7 +254,16 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
   }
   if (record.value().course.status != CourseStatus::kActive)
     return HtmlResponse(404, RenderError(ctx, 404, ""));
-  return HtmlResponse(200, RenderCourse(ctx, record.value(), deps.clock->Today()));
+  const Date today = deps.clock->Today();
+  deps.views->RecordView(id);
+  // "via": the person came here from another course's page (a link we wrote), so the two were
+  // seen together. Counted only as a pair total, never with who or when.
+  if (const std::optional<int64_t> via = ParseId(Param(r, "via")))
+    deps.views->RecordTogether(*via, id);
+  RelatedCourses related;
+  related.similar = SimilarCourses(*deps.index, record.value().course, today, 4);
+  related.also_viewed = HitsFor(deps, deps.views->AlsoViewed(id, 4), today);
+  return HtmlResponse(200, RenderCourse(ctx, record.value(), related, today));
 }
 
 // A page of plain paragraphs from the translations: "page.<name>.title", ".p1" ... ".p<n>".
@@ -102,26 +278,34 @@ std::string TextPage(const PageContext& ctx, const std::string& name, int paragr
 }  // namespace
 
 void AddSitePages(const SiteDeps& deps, Router* router) {
-  router->Add("GET", "/", [deps](const HttpRequest&, const PathParams&) {
-    return HtmlResponse(200, RenderHome(Context(deps, Lang::kNl, "/en/")));
+  router->Add("GET", "/",
+              [deps](const HttpRequest& r, const PathParams&) { return Home(deps, Lang::kNl, r); });
+  for (const char* path : {"/en/", "/en"}) {
+    router->Add("GET", path, [deps](const HttpRequest& r, const PathParams&) {
+      return Home(deps, Lang::kEn, r);
+    });
+  }
+  router->Add("GET", "/vergelijken", [deps](const HttpRequest& r, const PathParams&) {
+    return Compare(deps, Lang::kNl, r);
   });
-  router->Add("GET", "/en/", [deps](const HttpRequest&, const PathParams&) {
-    return HtmlResponse(200, RenderHome(Context(deps, Lang::kEn, "/")));
+  router->Add("GET", "/en/compare", [deps](const HttpRequest& r, const PathParams&) {
+    return Compare(deps, Lang::kEn, r);
   });
-  router->Add("GET", "/en", [deps](const HttpRequest&, const PathParams&) {
-    return HtmlResponse(200, RenderHome(Context(deps, Lang::kEn, "/")));
-  });
+  router->Add("GET", "/hulp",
+              [deps](const HttpRequest& r, const PathParams&) { return Help(deps, Lang::kNl, r); });
+  router->Add("GET", "/en/help",
+              [deps](const HttpRequest& r, const PathParams&) { return Help(deps, Lang::kEn, r); });
   router->Add("GET", "/zoeken", [deps](const HttpRequest& r, const PathParams&) {
     return Results(deps, Lang::kNl, r);
   });
   router->Add("GET", "/en/search", [deps](const HttpRequest& r, const PathParams&) {
     return Results(deps, Lang::kEn, r);
   });
-  router->Add("GET", "/opleiding/{id}", [deps](const HttpRequest&, const PathParams& p) {
-    return CoursePage(deps, Lang::kNl, p.at("id"));
+  router->Add("GET", "/opleiding/{id}", [deps](const HttpRequest& r, const PathParams& p) {
+    return CoursePage(deps, Lang::kNl, p.at("id"), r);
   });
-  router->Add("GET", "/en/course/{id}", [deps](const HttpRequest&, const PathParams& p) {
-    return CoursePage(deps, Lang::kEn, p.at("id"));
+  router->Add("GET", "/en/course/{id}", [deps](const HttpRequest& r, const PathParams& p) {
+    return CoursePage(deps, Lang::kEn, p.at("id"), r);
   });
   struct Static {
     const char* nl;
@@ -129,13 +313,12 @@ void AddSitePages(const SiteDeps& deps, Router* router) {
     const char* name;
     int paragraphs;
   };
-  // Funding and regional help have their own issues; until they land their pages say so plainly.
+  // Funding has its own issue; until it lands its page says so plainly.
   static constexpr Static kStatic[] = {
       {"/over", "/en/about", "about", 4},
       {"/privacy", "/en/privacy", "privacy", 4},
       {"/toegankelijkheid", "/en/accessibility", "accessibility", 4},
-      {"/betalen", "/en/funding", "soon", 1},
-      {"/hulp", "/en/help", "soon", 1}};
+      {"/betalen", "/en/funding", "soon", 1}};
   for (const Static& page : kStatic) {
     router->Add("GET", page.nl, [deps, page](const HttpRequest&, const PathParams&) {
       return HtmlResponse(200,

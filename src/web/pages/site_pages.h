@@ -2,13 +2,18 @@
 //
 //   /                 /en/                home: one search box, entry points
 //   /zoeken           /en/search          results with filters and facets (a GET form)
-//   /opleiding/{id}   /en/course/{id}     everything about one course, with JSON-LD
+//   /opleiding/{id}   /en/course/{id}     everything about one course, with JSON-LD, similar
+//                                         courses and what others also viewed
+//   /vergelijken      /en/compare         up to four courses side by side (?id=1&id=2)
+//   /hulp             /en/help            postcode → region → the regional desk
 //   /static/...                           our CSS and the optional autocomplete script
 // Every page works without JavaScript; no cookies; all words from data/i18n.
 #pragma once
 
 #include "catalog/geo.h"
+#include "catalog/help_desks.h"
 #include "core/date.h"
+#include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "store/store.h"
 #include "web/i18n.h"
@@ -22,6 +27,8 @@ struct SiteDeps {
   const GeoIndex* geo;
   const Translations* words;
   const Clock* clock;
+  ViewStats* views;        // anonymous counters behind "popular" and "others also viewed"
+  const HelpDesks* desks;  // the regional desks, data the operator maintains
 };
 
 void AddSitePages(const SiteDeps& deps, Router* router);

@@ -1,0 +1,24 @@
+// tests/verder_process.h — start the real `verder` binary in black-box tests, wait for it, and
+// read its database from the outside.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace verder::testing {
+
+// Runs `verder` with arguments, stdout and stderr to `log`; returns the pid.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& log);
+// Waits for the process; its exit code, or 128 + the signal that ended it.
+int WaitExit(pid_t pid);
+std::string ReadAll(const std::string& path);
+// Waits for "ready on http://localhost:PORT" in the log; 0 when the process died or timed out.
+uint16_t WaitForPort(pid_t pid, const std::string& log, int seconds);
+// The first column of the first row of `sql` on a read-only connection (-1 / "" when none).
+int64_t QueryInt(const std::string& db, const std::string& sql);
+std::string QueryText(const std::string& db, const std::string& sql);
+
+}  // namespace verder::testing
