@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/http_client.h"
@@ -164,6 +165,85 @@ TEST_F(SitePagesTest, SimilarAlsoViewedAndPopularComeFromAnonymousCountsThatSurv
   ASSERT_NE(port, 0);
   EXPECT_TRUE(Has(HttpGet(port, "/opleiding/" + a).body, "href=\"" + b_via_a));
   EXPECT_TRUE(Has(HttpGet(port, "/?postcode=3511").body, "Populair in regio Midden-Utrecht"));
+}
+
+TEST_F(SitePagesTest, FundingQuestionsApiAndNetCostOnPagesAndResults) {
+  const uint16_t port = Start();
+  ASSERT_NE(port, 0);
+  const std::string person =
+      "age=34&education=mbo2&work=employee-permanent&sector=care-welfare&stap_used=400";
+  // As of mid-2022 STAP ran: €1,000 a year, €400 used, so €600 is left.
+  const auto check = HttpGet(port, "/api/v1/funding/check?" + person + "&as_of=2022-06-01");
+  ASSERT_EQ(check.status, 200) << check.body;
+  const nlohmann::json answer = nlohmann::json::parse(check.body);
+  EXPECT_TRUE(answer["errors"].empty());
+  std::map<std::string, nlohmann::json> schemes;
+  for (const auto& s : answer["schemes"]) schemes[s["id"].get<std::string>()] = s;
+  ASSERT_TRUE(schemes.count("stap-budget"));
+  EXPECT_EQ(schemes["stap-budget"]["verdict"], "yes");
+  EXPECT_EQ(schemes["stap-budget"]["budget_left_cents"], 60000);
+  EXPECT_FALSE(schemes["stap-budget"]["reason"].get<std::string>().empty());
+  // Today STAP has ended (since 2024): never shown as available.
+  const nlohmann::json today =
+      nlohmann::json::parse(HttpGet(port, "/api/v1/funding/check?" + person).body);
+  for (const auto& s : today["schemes"]) {
+    if (s["id"] == "stap-budget") {
+      EXPECT_EQ(s["verdict"], "ended");
+    }
+  }
+  // A wrong answer is named and makes the verdict "maybe", never "yes".
+  const nlohmann::json wrong = nlohmann::json::parse(
+      HttpGet(port, "/api/v1/funding/check?age=-1&work=employee-permanent&as_of=2022-06-01").body);
+  ASSERT_FALSE(wrong["errors"].empty());
+  EXPECT_EQ(wrong["errors"][0]["field"], "age");
+  for (const auto& s : wrong["schemes"]) {
+    if (s["id"] == "stap-budget") {
+      EXPECT_EQ(s["verdict"], "maybe");
+    }
+  }
+  EXPECT_EQ(HttpGet(port, "/api/v1/funding/check?as_of=2022-13-01").status, 400);
+
+  // Net cost of a priced course in the STAP register: STAP pays up to what is left.
+  const auto found = HttpGet(port, "/api/v1/search?funding=stap&price_min=700&per_page=1");
+  const nlohmann::json hits = nlohmann::json::parse(found.body);
+  ASSERT_EQ(hits["items"].size(), 1U) << found.body;
+  const std::string id = std::to_string(hits["items"][0]["id"].get<int64_t>());
+  const nlohmann::json cost = nlohmann::json::parse(
+      HttpGet(port, "/api/v1/funding/net-cost?course=" + id + "&" + person + "&as_of=2022-06-01")
+          .body);
+  const int64_t total = cost["total_cents"].get<int64_t>();
+  EXPECT_EQ(cost["net_cost_cents"].get<int64_t>(), total - 60000);
+  // A DUO course states no price: no net cost, never "free".
+  const nlohmann::json duo =
+      nlohmann::json::parse(HttpGet(port, "/api/v1/funding/net-cost?course=1&" + person).body);
+  EXPECT_TRUE(duo["net_cost_cents"].is_null());
+  EXPECT_EQ(HttpGet(port, "/api/v1/funding/net-cost?" + person).status, 400);
+  EXPECT_EQ(HttpGet(port, "/api/v1/funding/net-cost?course=999999999").status, 404);
+
+  // The pages: six questions without JavaScript, answers in the URL only.
+  const auto form = HttpGet(port, "/betalen");
+  ASSERT_EQ(form.status, 200);
+  for (const char* field : {"id=\"age\"", "id=\"education\"", "id=\"work\"", "id=\"sector\"",
+                            "id=\"postcode\"", "id=\"stap_used\""})
+    EXPECT_TRUE(Has(form.body, field)) << field;
+  EXPECT_EQ(form.headers.count("set-cookie"), 0U);
+  const auto answered = HttpGet(port, "/betalen?" + person);
+  EXPECT_TRUE(Has(answered.body, "Deze regelingen zijn gestopt"));  // STAP, today
+  EXPECT_TRUE(Has(answered.body, "href=\"/zoeken?age=34&amp;education=mbo2"));
+  const auto english = HttpGet(port, "/en/funding?age=abc&work=self-employed");
+  EXPECT_TRUE(Has(english.body, "Enter your age in digits"));
+  EXPECT_TRUE(Has(english.body, "aria-invalid=\"true\""));
+  const auto results = HttpGet(port, "/zoeken?q=verpleegkundige&" + person);
+  ASSERT_EQ(results.status, 200);
+  EXPECT_TRUE(Has(results.body, "<dt>Kost jou</dt>"));
+  EXPECT_TRUE(Has(results.body, "name=\"age\" value=\"34\""));  // the answers stay in the form
+  const auto course = HttpGet(port, "/opleiding/" + id + "?" + person);
+  EXPECT_TRUE(Has(course.body, "Wat kost het jou?"));
+  EXPECT_TRUE(Has(course.body, "Jij betaalt dan"));
+  EXPECT_TRUE(Has(HttpGet(port, "/opleiding/" + id).body, "href=\"/betalen?course=" + id + "\""));
+  const auto compare = HttpGet(port, "/vergelijken?id=" + id + "&id=1&" + person);
+  EXPECT_TRUE(Has(compare.body, "<th scope=\"row\">Kost jou</th>"));
+  EXPECT_TRUE(Has(compare.body, "href=\"/vergelijken?id=1&amp;age=34"));  // remove keeps answers
 }
 
 }  // namespace

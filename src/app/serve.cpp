@@ -7,11 +7,13 @@
 #include "app/index_follower.h"
 #include "app/periodic_task.h"
 #include "app/progress_bar.h"
+#include "funding/scheme_loader.h"
 #include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "search/suggester.h"
 #include "search/text_analysis.h"
 #include "web/catalog_api.h"
+#include "web/funding_api.h"
 #include "web/http_server.h"
 #include "web/i18n.h"
 #include "web/pages/site_pages.h"
@@ -40,6 +42,9 @@ Status Serve(Store* store, const ServeOptions& options) {
       HelpDesks::LoadFile(options.resources_dir + "/help_desks.json", geo.data().regions));
   VERDER_ASSIGN_OR_RETURN(std::unique_ptr<TextAnalysis> analysis,
                           TextAnalysis::LoadDefault(options.resources_dir));
+  VERDER_ASSIGN_OR_RETURN(std::vector<funding::Scheme> schemes,
+                          funding::LoadSchemes(options.resources_dir + "/schemes"));
+  const funding::FundingEngine funding_engine(std::move(schemes));
   VERDER_ASSIGN_OR_RETURN(const Translations words,
                           Translations::LoadDir(options.resources_dir + "/i18n"));
   SearchIndex index(&geo, analysis.get());
@@ -64,7 +69,8 @@ Status Serve(Store* store, const ServeOptions& options) {
   Router router;
   AddCatalogApi(store, &router);
   AddSearchApi({&index, &suggester, &geo, &clock}, &router);
-  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks}, &router);
+  AddFundingApi({&funding_engine, store, &clock}, &router);
+  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks, &funding_engine}, &router);
   router.SetNotFound([&words](const HttpRequest& r) { return NotFoundPage(words, r.path); });
 
   HttpServer server({.host = options.host, .port = options.port, .threads = options.threads},

@@ -11,11 +11,12 @@ std::string Localised(const PageContext& ctx, const LocalizedText& t) {
   return ctx.lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;
 }
 
-std::string CompareUrl(const PageContext& ctx, const std::vector<CourseId>& ids) {
-  std::string url = ctx.Path("compare");
-  for (size_t i = 0; i < ids.size(); ++i)
-    url += (i == 0 ? "?id=" : "&id=") + std::to_string(ids[i]);
-  return url;
+std::string CompareUrl(const PageContext& ctx, const std::vector<CourseId>& ids,
+                       const std::string& answers_query) {
+  std::string query;
+  for (const CourseId id : ids) query += "&id=" + std::to_string(id);
+  query += answers_query;
+  return ctx.Path("compare") + (query.empty() ? "" : "?" + query.substr(1));
 }
 
 std::vector<const Offering*> OpenOfferings(const CourseRecord& r, Date today) {
@@ -66,7 +67,8 @@ std::string Marks(const CourseRecord& r) {
 }  // namespace
 
 std::string RenderCompare(const PageContext& ctx, const std::vector<CourseRecord>& courses,
-                          const std::vector<CourseId>& ids, bool too_many, Date today) {
+                          const std::vector<CourseId>& ids, bool too_many,
+                          const CompareFunding& funding, Date today) {
   HtmlWriter w;
   w.Element("h1", ctx.T("compare.title"));
   if (too_many) w.Element("p", ctx.T("compare.too_many"), {{"class", "notice"}});
@@ -84,14 +86,16 @@ std::string RenderCompare(const PageContext& ctx, const std::vector<CourseRecord
   w.Open("thead").Open("tr").Element("td", "");
   for (const CourseRecord& r : courses) {
     w.Open("th", {{"scope", "col"}});
-    w.Element("a", Localised(ctx, r.course.title),
-              {{"href", ctx.Path("course") + std::to_string(r.course.id)}});
+    std::string href = ctx.Path("course") + std::to_string(r.course.id);
+    if (!funding.answers_query.empty()) href += "?" + funding.answers_query.substr(1);
+    w.Element("a", Localised(ctx, r.course.title), {{"href", href}});
     if (r.course.is_demo) w.Text(" ").Element("span", ctx.T("result.demo"), {{"class", "badge"}});
     std::vector<CourseId> without;
     for (CourseId id : ids) {
       if (id != r.course.id) without.push_back(id);
     }
-    w.Open("div").Element("a", ctx.T("compare.remove"), {{"href", CompareUrl(ctx, without)}});
+    w.Open("div").Element("a", ctx.T("compare.remove"),
+                          {{"href", CompareUrl(ctx, without, funding.answers_query)}});
     w.Element("span", " " + Localised(ctx, r.course.title), {{"class", "visually-hidden"}});
     w.Close("div").Close("th");
   }
@@ -136,6 +140,12 @@ std::string RenderCompare(const PageContext& ctx, const std::vector<CourseRecord
   for (const Row& row : kRows) {
     w.Open("tr").Element("th", ctx.T(row.first), {{"scope", "row"}});
     for (const CourseRecord& r : courses) w.Element("td", row.second(ctx, r, today));
+    w.Close("tr");
+  }
+  if (!funding.net_costs.empty() && funding.net_costs.size() == courses.size()) {
+    w.Open("tr").Element("th", ctx.T("pay.net_cost"), {{"scope", "row"}});
+    for (const std::optional<Cents>& net : funding.net_costs)
+      w.Element("td", net ? HumanEuros(ctx, *net) : ctx.T("result.price_unknown"));
     w.Close("tr");
   }
   w.Close("tbody").Close("table").Close("div");

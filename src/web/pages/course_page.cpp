@@ -142,7 +142,7 @@ std::string JsonLd(const CourseRecord& r) {
 }  // namespace
 
 std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
-                         const RelatedCourses& related, Date today) {
+                         const RelatedCourses& related, const CourseFunding& funding, Date today) {
   const Course& c = r.course;
   HtmlWriter w;
   const std::string title = Localised(ctx, c.title);
@@ -176,6 +176,7 @@ std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
   }
   WriteOfferings(ctx, r.offerings, today, &w);
   WriteCosts(ctx, c, &w);
+  WriteCourseFunding(ctx, funding, c.id, &w);
 
   w.Element("h2", ctx.T("course.result"));
   w.Open("dl", {{"class", "facts"}});

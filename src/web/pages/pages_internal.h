@@ -1,10 +1,14 @@
 // web/pages/pages_internal.h — private: the page renderers shared by site_pages.cpp.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/help_desks.h"
+#include "funding/engine.h"
+#include "web/funding_params.h"
 
 #include "search/search_query.h"
 #include "store/store.h"
@@ -17,17 +21,51 @@ struct PopularCourses;
 std::string RenderHome(const PageContext& ctx, const PopularCourses& popular);
 void WriteSearchForm(const PageContext& ctx, const std::string& query, const std::string& postcode,
                      HtmlWriter* w);
+struct ResultsFunding;
 std::string RenderResults(const PageContext& ctx, const SearchQuery& query,
-                          const SearchResult& result);
+                          const SearchResult& result, const ResultsFunding& funding);
 // Other courses shown on a course page, as search hits.
 struct RelatedCourses {
   std::vector<SearchHit> similar;
   std::vector<SearchHit> also_viewed;
 };
+// The funding block of a course page: the person's answers (from the URL) and, when given,
+// what each scheme pays and the net cost.
+struct CourseFunding {
+  const funding::FundingEngine* engine = nullptr;
+  const FundingAnswers* answers = nullptr;
+  std::optional<funding::CourseCheck> cost;
+};
 std::string RenderCourse(const PageContext& ctx, const CourseRecord& record,
-                         const RelatedCourses& related, Date today);
+                         const RelatedCourses& related, const CourseFunding& funding, Date today);
+void WriteCourseFunding(const PageContext& ctx, const CourseFunding& f, CourseId course,
+                        HtmlWriter* w);
+
+// "What can be paid for me?": the answers, their problems, and the verdicts once answered.
+struct FundingPage {
+  FundingAnswers answers;
+  std::vector<funding::AnswerError> errors;
+  std::optional<funding::PersonCheck> check;
+  CourseId course = 0;  // the course page to go back to, when the person came from one
+};
+std::string RenderFunding(const PageContext& ctx, const funding::FundingEngine& engine,
+                          const FundingPage& page);
+
+// Net cost per result for a person who answered the funding questions.
+struct ResultsFunding {
+  std::string answers_query;  // "&age=..": appended to every link so the answers stay with them
+  const FundingAnswers* answers = nullptr;
+  std::unordered_map<CourseId, std::optional<Cents>> net_cost;
+};
+// What a person's funding answers add to the compare page: a "costs you" row, and the answers
+// kept in its links. Empty when no answers were given.
+struct CompareFunding {
+  std::string answers_query;
+  std::vector<std::optional<Cents>> net_costs;  // per course, in the page's order
+};
 std::string RenderCompare(const PageContext& ctx, const std::vector<CourseRecord>& courses,
-                          const std::vector<CourseId>& ids, bool too_many, Date today);
+                          const std::vector<CourseId>& ids, bool too_many,
+                          const CompareFunding& funding, Date today);
 
 // What the home page shows under "popular": in a region when a postcode was given.
 struct PopularCourses {

@@ -52,9 +52,11 @@ void WriteFacet(const PageContext& ctx, const SearchQuery& q, const Facet& facet
   w->Close("fieldset");
 }
 
-void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
+void WriteHit(const PageContext& ctx, const SearchHit& h, const ResultsFunding& f, HtmlWriter* w) {
   w->Open("li", {{"class", "result"}});
-  w->Open("h3").Element("a", h.title, {{"href", ctx.Path("course") + std::to_string(h.id)}});
+  std::string href = ctx.Path("course") + std::to_string(h.id);
+  if (!f.answers_query.empty()) href += "?" + f.answers_query.substr(1);
+  w->Open("h3").Element("a", h.title, {{"href", href}});
   if (h.is_demo) w->Text(" ").Element("span", ctx.T("result.demo"), {{"class", "badge"}});
   w->Close("h3");
   w->Open("dl");
@@ -74,6 +76,11 @@ void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
       .Element("dd", !h.price_cents        ? ctx.T("result.price_unknown")
                      : *h.price_cents == 0 ? ctx.T("result.price_free")
                                            : HumanEuros(ctx, *h.price_cents));
+  if (const auto net = f.net_cost.find(h.id); net != f.net_cost.end()) {
+    w->Element("dt", ctx.T("pay.net_cost"))
+        .Element("dd", net->second ? HumanEuros(ctx, *net->second) : ctx.T("result.price_unknown"),
+                 {{"class", "net-cost"}});
+  }
   w->Element("dt", ctx.T("result.level"))
       .Element("dd", ctx.T(std::string("level.") + LevelName(h.level)));
   w->Element("dt", ctx.T("result.mode"))
@@ -96,8 +103,16 @@ void WriteHit(const PageContext& ctx, const SearchHit& h, HtmlWriter* w) {
 
 }  // namespace
 
-std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r) {
+std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r,
+                          const ResultsFunding& f) {
   HtmlWriter w;
+  // Every link keeps the person's funding answers, so the "costs you" column stays.
+  const auto link = [&](const SearchQuery& state) {
+    const std::string query = QueryString(SearchParamsOf(state));
+    if (query.empty() && !f.answers_query.empty())
+      return ctx.Path("search") + "?" + f.answers_query.substr(1);
+    return ctx.Path("search") + query + f.answers_query;
+  };
   const std::string title =
       q.text.empty() ? ctx.T("results.title")
                      : ctx.words->Format(ctx.lang, "results.title_for", {{"query", q.text}});
@@ -116,6 +131,10 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
   w.Close("div");
   w.Element("button", ctx.T("home.search.button"), {{"class", "button"}, {"type", "submit"}});
   w.Close("div");
+  if (f.answers != nullptr) {
+    for (const auto& [key, value] : f.answers->raw)
+      w.Void("input", {{"type", "hidden"}, {"name", key}, {"value", value}});
+  }
   w.Open("div", {{"class", "results-layout"}});
 
   w.Open("div", {{"class", "results"}});
@@ -131,14 +150,13 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
       fixed.text = r.suggestion;
       w.Open("p")
           .Text(ctx.T("results.did_you_mean") + " ")
-          .Element("a", r.suggestion,
-                   {{"href", ctx.Path("search") + QueryString(SearchParamsOf(fixed))}})
+          .Element("a", r.suggestion, {{"href", link(fixed)}})
           .Close("p");
     }
     w.Element("p", ctx.T("results.none_tip"));
   }
   w.Open("ol", {{"class", "result-list"}});
-  for (const SearchHit& h : r.hits) WriteHit(ctx, h, &w);
+  for (const SearchHit& h : r.hits) WriteHit(ctx, h, f, &w);
   w.Close("ol");
   if (!r.hits.empty()) {
     w.Element("button", ctx.T("compare.button"),
@@ -150,9 +168,7 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
     if (q.page > 1) {
       SearchQuery prev = q;
       prev.page = q.page - 1;
-      w.Element(
-          "a", ctx.T("results.previous"),
-          {{"href", ctx.Path("search") + QueryString(SearchParamsOf(prev))}, {"rel", "prev"}});
+      w.Element("a", ctx.T("results.previous"), {{"href", link(prev)}, {"rel", "prev"}});
     }
     w.Element("span",
               ctx.words->Format(
@@ -162,9 +178,7 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
     if (q.page < pages && static_cast<int64_t>(q.page + 1) * q.per_page <= 10000) {
       SearchQuery next = q;
       next.page = q.page + 1;
-      w.Element(
-          "a", ctx.T("results.next"),
-          {{"href", ctx.Path("search") + QueryString(SearchParamsOf(next))}, {"rel", "next"}});
+      w.Element("a", ctx.T("results.next"), {{"href", link(next)}, {"rel", "next"}});
     }
     w.Close("nav");
   }
@@ -191,7 +205,7 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
     w.Element("option", km == 0 ? "—" : std::to_string(km) + " km", attrs);
   }
   w.Close("select").Close("div").Close("fieldset");
-  for (const Facet& f : r.facets) WriteFacet(ctx, q, f, &w);
+  for (const Facet& facet : r.facets) WriteFacet(ctx, q, facet, &w);
   w.Open("div", {{"class", "field"}})
       .Element("label", ctx.T("results.price_max"), {{"for", "price_max"}});
   w.Void("input", {{"type", "text"},
@@ -214,12 +228,16 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
   w.Element("button", ctx.T("results.filters.apply"), {{"class", "button"}, {"type", "submit"}});
   w.Open("p")
       .Element("a", ctx.T("results.filters.clear"),
-               {{"href", ctx.Path("search") + QueryString({{"q", q.text}})}})
+               {{"href", ctx.Path("search") + QueryString({{"q", q.text}}) + f.answers_query}})
       .Close("p");
   w.Close("div");  // filters
   w.Close("div").Close("form");
-  w.Open("form", {{"id", "compare"}, {"action", ctx.Path("compare")}, {"method", "get"}})
-      .Close("form");
+  w.Open("form", {{"id", "compare"}, {"action", ctx.Path("compare")}, {"method", "get"}});
+  if (f.answers != nullptr) {
+    for (const auto& [key, value] : f.answers->raw)
+      w.Void("input", {{"type", "hidden"}, {"name", key}, {"value", value}});
+  }
+  w.Close("form");
   return RenderPage(ctx, title, w.Take(), true);
 }
 

@@ -4,7 +4,9 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "funding/funding_course.h"
 #include "search/similar.h"
+#include "web/funding_params.h"
 #include "web/pages/pages_internal.h"
 #include "web/search_params.h"
 #include "web/static_files.h"
@@ -66,13 +68,30 @@ HttpResponse Results(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   for (const auto& [k, v] : r.query) {
     if (!v.empty()) params.emplace_back(k, v);
   }
-  const Result<SearchQuery> query = ParseSearchParams(params, *deps.geo, deps.clock->Today());
+  const Result<SearchQuery> query =
+      ParseSearchParams(params, *deps.geo, deps.clock->Today(), FundingParamNames());
   if (!query.ok()) {
     const std::string detail = query.error().field + ": " + query.error().message;
     return HtmlResponse(400, RenderError(ctx, 400, detail));
   }
   const SearchResult result = deps.index->Search(query.value());
-  return HtmlResponse(200, RenderResults(ctx, query.value(), result));
+  const FundingAnswers answers = ParseFundingParams(r.query);
+  ResultsFunding costs;
+  if (answers.given) {
+    costs.answers = &answers;
+    costs.answers_query = FundingQueryString(answers);
+    // Only the page's hits: the engine answers per course, with the person's stacking rules.
+    for (const SearchHit& h : result.hits) {
+      const Result<CourseRecord> record = deps.store->GetCourse(h.id);
+      if (!record.ok()) continue;
+      costs.net_cost[h.id] =
+          deps.funding
+              ->NetCost(answers.person, funding::FundingCourseFromCourse(record.value().course),
+                        deps.clock->Today())
+              .net_cost_cents;
+    }
+  }
+  return HtmlResponse(200, RenderResults(ctx, query.value(), result, costs));
 }
 
 // A positive id written in digits only, else nullopt.
@@ -215,7 +234,18 @@ HttpResponse Compare(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   for (size_t i = 0; i < found.size(); ++i) {
     for (size_t j = i + 1; j < found.size(); ++j) deps.views->RecordTogether(found[i], found[j]);
   }
-  return HtmlResponse(200, RenderCompare(ctx, courses, found, too_many, deps.clock->Today()));
+  const Date today = deps.clock->Today();
+  CompareFunding costs;
+  const FundingAnswers answers = ParseFundingParams(r.query);
+  if (answers.given) {
+    costs.answers_query = FundingQueryString(answers);
+    for (const CourseRecord& c : courses) {
+      costs.net_costs.push_back(
+          deps.funding->NetCost(answers.person, funding::FundingCourseFromCourse(c.course), today)
+              .net_cost_cents);
+    }
+  }
+  return HtmlResponse(200, RenderCompare(ctx, courses, found, too_many, costs, today));
 }
 
 HttpResponse Help(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
@@ -237,6 +267,20 @@ HttpResponse Help(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   if (answer.region != nullptr) answer.desk = deps.desks->ForRegion(answer.region->id);
   return HtmlResponse(answer.error.empty() ? 200 : 400,
                       RenderHelp(ctx, answer, *deps.geo, *deps.desks));
+}
+
+HttpResponse FundingQuestions(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
+  const PageContext ctx =
+      Context(deps, lang, WithQuery(lang == Lang::kNl ? "/en/funding" : "/betalen", r));
+  FundingPage page;
+  page.answers = ParseFundingParams(r.query);
+  page.errors = page.answers.errors;
+  if (const std::optional<int64_t> course = ParseId(Param(r, "course"))) page.course = *course;
+  if (page.answers.given) {
+    page.check = deps.funding->CheckPerson(page.answers.person, deps.clock->Today());
+    page.errors.insert(page.errors.end(), page.check->errors.begin(), page.check->errors.end());
+  }
+  return HtmlResponse(200, RenderFunding(ctx, *deps.funding, page));
 }
 
 HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_text,
@@ -263,7 +307,13 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
   RelatedCourses related;
   related.similar = SimilarCourses(*deps.index, record.value().course, today, 4);
   related.also_viewed = HitsFor(deps, deps.views->AlsoViewed(id, 4), today);
-  return HtmlResponse(200, RenderCourse(ctx, record.value(), related, today));
+  const FundingAnswers answers = ParseFundingParams(r.query);
+  CourseFunding costs{deps.funding, &answers, std::nullopt};
+  if (answers.given) {
+    costs.cost = deps.funding->NetCost(
+        answers.person, funding::FundingCourseFromCourse(record.value().course), today);
+  }
+  return HtmlResponse(200, RenderCourse(ctx, record.value(), related, costs, today));
 }
 
 // A page of plain paragraphs from the translations: "page.<name>.title", ".p1" ... ".p<n>".
@@ -278,29 +328,28 @@ std::string TextPage(const PageContext& ctx, const std::string& name, int paragr
 }  // namespace
 
 void AddSitePages(const SiteDeps& deps, Router* router) {
-  router->Add("GET", "/",
-              [deps](const HttpRequest& r, const PathParams&) { return Home(deps, Lang::kNl, r); });
-  for (const char* path : {"/en/", "/en"}) {
-    router->Add("GET", path, [deps](const HttpRequest& r, const PathParams&) {
-      return Home(deps, Lang::kEn, r);
+  // Every page exists in Dutch (at the root) and English (under /en/).
+  using PageHandler = HttpResponse (*)(const SiteDeps&, Lang, const HttpRequest&);
+  struct Bilingual {
+    const char* nl;
+    const char* en;
+    PageHandler handler;
+  };
+  static constexpr Bilingual kPages[] = {{"/", "/en/", Home},
+                                         {"/zoeken", "/en/search", Results},
+                                         {"/vergelijken", "/en/compare", Compare},
+                                         {"/hulp", "/en/help", Help},
+                                         {"/betalen", "/en/funding", FundingQuestions}};
+  for (const Bilingual& page : kPages) {
+    router->Add("GET", page.nl, [deps, page](const HttpRequest& r, const PathParams&) {
+      return page.handler(deps, Lang::kNl, r);
+    });
+    router->Add("GET", page.en, [deps, page](const HttpRequest& r, const PathParams&) {
+      return page.handler(deps, Lang::kEn, r);
     });
   }
-  router->Add("GET", "/vergelijken", [deps](const HttpRequest& r, const PathParams&) {
-    return Compare(deps, Lang::kNl, r);
-  });
-  router->Add("GET", "/en/compare", [deps](const HttpRequest& r, const PathParams&) {
-    return Compare(deps, Lang::kEn, r);
-  });
-  router->Add("GET", "/hulp",
-              [deps](const HttpRequest& r, const PathParams&) { return Help(deps, Lang::kNl, r); });
-  router->Add("GET", "/en/help",
-              [deps](const HttpRequest& r, const PathParams&) { return Help(deps, Lang::kEn, r); });
-  router->Add("GET", "/zoeken", [deps](const HttpRequest& r, const PathParams&) {
-    return Results(deps, Lang::kNl, r);
-  });
-  router->Add("GET", "/en/search", [deps](const HttpRequest& r, const PathParams&) {
-    return Results(deps, Lang::kEn, r);
-  });
+  router->Add("GET", "/en",
+              [deps](const HttpRequest& r, const PathParams&) { return Home(deps, Lang::kEn, r); });
   router->Add("GET", "/opleiding/{id}", [deps](const HttpRequest& r, const PathParams& p) {
     return CoursePage(deps, Lang::kNl, p.at("id"), r);
   });
@@ -313,12 +362,10 @@ void AddSitePages(const SiteDeps& deps, Router* router) {
     const char* name;
     int paragraphs;
   };
-  // Funding has its own issue; until it lands its page says so plainly.
   static constexpr Static kStatic[] = {
       {"/over", "/en/about", "about", 4},
       {"/privacy", "/en/privacy", "privacy", 4},
-      {"/toegankelijkheid", "/en/accessibility", "accessibility", 4},
-      {"/betalen", "/en/funding", "soon", 1}};
+      {"/toegankelijkheid", "/en/accessibility", "accessibility", 4}};
   for (const Static& page : kStatic) {
     router->Add("GET", page.nl, [deps, page](const HttpRequest&, const PathParams&) {
       return HtmlResponse(200,

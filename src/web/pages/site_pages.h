@@ -6,6 +6,7 @@
 //                                         courses and what others also viewed
 //   /vergelijken      /en/compare         up to four courses side by side (?id=1&id=2)
 //   /hulp             /en/help            postcode → region → the regional desk
+//   /betalen          /en/funding         six questions → which schemes apply, net cost
 //   /static/...                           our CSS and the optional autocomplete script
 // Every page works without JavaScript; no cookies; all words from data/i18n.
 #pragma once
@@ -13,6 +14,7 @@
 #include "catalog/geo.h"
 #include "catalog/help_desks.h"
 #include "core/date.h"
+#include "funding/engine.h"
 #include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "store/store.h"
@@ -29,6 +31,7 @@ struct SiteDeps {
   const Clock* clock;
   ViewStats* views;        // anonymous counters behind "popular" and "others also viewed"
   const HelpDesks* desks;  // the regional desks, data the operator maintains
+  const funding::FundingEngine* funding;
 };
 
 void AddSitePages(const SiteDeps& deps, Router* router);
