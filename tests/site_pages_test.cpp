@@ -237,6 +237,26 @@ TEST_F(SitePagesTest, FundingQuestionsApiAndNetCostOnPagesAndResults) {
   ASSERT_EQ(results.status, 200);
   EXPECT_TRUE(Has(results.body, "<dt>Kost jou</dt>"));
   EXPECT_TRUE(Has(results.body, "name=\"age\" value=\"34\""));  // the answers stay in the form
+  // Search filters and sorts on what a course costs this person (today: STAP has ended, so the
+  // net cost is the price; the property over many courses is in funding_net_cost_test).
+  const nlohmann::json cheap = nlohmann::json::parse(
+      HttpGet(port, "/api/v1/search?q=cursus&per_page=100&net_max=250&" + person).body);
+  ASSERT_GT(cheap["total"].get<int>(), 0);
+  for (const auto& item : cheap["items"]) EXPECT_LE(item["net_cost_cents"].get<int64_t>(), 25000);
+  const nlohmann::json sorted = nlohmann::json::parse(
+      HttpGet(port, "/api/v1/search?q=cursus&per_page=20&sort=net&" + person).body);
+  for (size_t i = 1; i < sorted["items"].size(); ++i) {
+    EXPECT_LE(sorted["items"][i - 1]["net_cost_cents"].get<int64_t>(),
+              sorted["items"][i]["net_cost_cents"].get<int64_t>());
+  }
+  const auto no_answers = HttpGet(port, "/api/v1/search?q=cursus&net_max=250");
+  EXPECT_EQ(no_answers.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(no_answers.body)["error"]["field"], "net_max");
+  EXPECT_EQ(HttpGet(port, "/zoeken?q=cursus&sort=net").status, 400);
+  const auto filtered = HttpGet(port, "/zoeken?q=cursus&net_max=250&sort=net&" + person);
+  ASSERT_EQ(filtered.status, 200);
+  EXPECT_TRUE(Has(filtered.body, "id=\"net_max\" name=\"net_max\""));
+  EXPECT_TRUE(Has(filtered.body, "<option value=\"net\" selected=\"selected\">"));
   const auto course = HttpGet(port, "/opleiding/" + id + "?" + person);
   EXPECT_TRUE(Has(course.body, "Wat kost het jou?"));
   EXPECT_TRUE(Has(course.body, "Jij betaalt dan"));

@@ -68,7 +68,7 @@ Status Serve(Store* store, const ServeOptions& options) {
 
   Router router;
   AddCatalogApi(store, &router);
-  AddSearchApi({&index, &suggester, &geo, &clock}, &router);
+  AddSearchApi({&index, &suggester, &geo, &clock, &funding_engine}, &router);
   AddFundingApi({&funding_engine, store, &clock}, &router);
   AddSitePages({store, &index, &geo, &words, &clock, &views, &desks, &funding_engine}, &router);
   router.SetNotFound([&words](const HttpRequest& r) { return NotFoundPage(words, r.path); });

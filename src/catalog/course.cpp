@@ -109,4 +109,13 @@ std::optional<uint32_t> ParseFundingFlag(std::string_view name) {
   return ValueOf(kFundingFlags, name);
 }
 
+std::optional<Date> NextStartOf(const std::vector<Offering>& offerings, Date today) {
+  std::optional<Date> next;
+  for (const Offering& o : offerings) {
+    if (o.status != OfferingStatus::kOpen || !o.start || *o.start < today) continue;
+    if (!next || *o.start < *next) next = o.start;
+  }
+  return next;
+}
+
 }  // namespace verder

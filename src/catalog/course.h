@@ -173,6 +173,10 @@ struct CourseWithOfferings {
   std::vector<Offering> offerings;
 };
 
+// The first open offering starting on or after `today`; empty when none is dated. The search
+// index, course pages and the funding answers all mean this by "the next start".
+std::optional<Date> NextStartOf(const std::vector<Offering>& offerings, Date today);
+
 // Names used in data files and APIs ("mbo-2", "online", ...). Parse returns nullopt on unknown.
 const char* LevelName(Level level);
 std::optional<Level> ParseLevel(std::string_view name);

@@ -88,6 +88,17 @@ CourseCheck FundingEngine::NetCost(const Person& person, const FundingCourse& co
   return Cost(person, course, date, std::move(errors));
 }
 
+NetCostCalculator FundingEngine::PrepareNetCost(const Person& person, Date as_of) const {
+  return NetCostCalculator(*this, person, as_of);
+}
+
+NetCostCalculator FundingEngine::PrepareNetCost(const Person& person,
+                                                std::string_view as_of) const {
+  const Result<Date> date = Date::Parse(as_of);
+  return NetCostCalculator(*this, person,
+                           date.ok() ? std::optional<Date>(date.value()) : std::nullopt);
+}
+
 PersonCheck FundingEngine::Check(const Person& person, std::optional<Date> as_of,
                                  std::vector<AnswerError> errors) const {
   PersonCheck out;

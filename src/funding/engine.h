@@ -11,6 +11,7 @@
 //   PersonCheck check = engine.CheckPerson(person, "2022-06-01");
 //   CourseCheck cost = engine.NetCost(person, FundingCourseFromCourse(course, start), today);
 //   if (cost.net_cost_cents) show(*cost.net_cost_cents);
+//   NetCostCalculator calc = engine.PrepareNetCost(person, today);  // many courses, no reasons
 //
 // Promises: a wrong or missing answer is reported in `errors` and makes the verdicts that depend
 // on it "maybe", never "yes"; a maybe, a loan or a tax deduction never lowers the net cost; an
@@ -27,6 +28,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "funding/funding_course.h"
+#include "funding/net_cost_calculator.h"
 #include "funding/person.h"
 #include "funding/scheme.h"
 
@@ -71,6 +73,12 @@ class FundingEngine {
   CourseCheck NetCost(const Person& person, const FundingCourse& course, Date as_of) const;
   CourseCheck NetCost(const Person& person, const FundingCourse& course,
                       std::string_view as_of) const;
+
+  // For the net cost of many courses (search): what NetCost's net_cost_cents gives, without
+  // reasons, at a fraction of the cost per course (funding/net_cost_calculator.h). The
+  // calculator refers to this engine.
+  NetCostCalculator PrepareNetCost(const Person& person, Date as_of) const;
+  NetCostCalculator PrepareNetCost(const Person& person, std::string_view as_of) const;
 
  private:
   PersonCheck Check(const Person& person, std::optional<Date> as_of,

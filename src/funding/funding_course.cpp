@@ -103,21 +103,34 @@ std::vector<AnswerError> ValidateFundingCourse(const FundingCourse& course) {
   return out;
 }
 
+PaidCosts PaidCostsOf(const CostBreakdown& costs) {
+  PaidCosts out;
+  out.parts = {costs.registration_cents, costs.tuition_cents, costs.materials_cents,
+               costs.other_cents};
+  if (costs.vat_exempt) {
+    out.vat_included = false;  // no VAT at all: the parts are the full price
+  } else if (!costs.vat_included) {
+    // VAT comes on top of these prices; what the person pays includes it.
+    out.parts = {
+        WithStandardVat(out.parts.registration_cents), WithStandardVat(out.parts.tuition_cents),
+        WithStandardVat(out.parts.materials_cents), WithStandardVat(out.parts.other_cents)};
+    out.vat_included = true;
+  }
+  return out;
+}
+
+std::optional<int> PlacedNlqf(uint32_t funding_flags, int nlqf) {
+  if ((funding_flags & kFundingNlqfPlaced) != 0 && nlqf >= 1 && nlqf <= 8) return nlqf;
+  return std::nullopt;
+}
+
 FundingCourse FundingCourseFromCourse(const Course& course, std::optional<Date> start_date) {
   FundingCourse out;
   out.id = std::to_string(course.id);
   out.costs_stated = course.costs.stated;
-  out.costs = {course.costs.registration_cents, course.costs.tuition_cents,
-               course.costs.materials_cents, course.costs.other_cents};
-  if (course.costs.vat_exempt) {
-    out.vat_included = false;  // no VAT at all: the parts are the full price
-  } else if (!course.costs.vat_included) {
-    // VAT comes on top of these prices; what the person pays includes it.
-    out.costs = {
-        WithStandardVat(out.costs.registration_cents), WithStandardVat(out.costs.tuition_cents),
-        WithStandardVat(out.costs.materials_cents), WithStandardVat(out.costs.other_cents)};
-    out.vat_included = true;
-  }
+  const PaidCosts paid = PaidCostsOf(course.costs);
+  out.costs = paid.parts;
+  out.vat_included = paid.vat_included;
   if ((course.funding_flags & kFundingStapRegister) != 0) out.registers.emplace_back("stap");
   if ((course.funding_flags & kFundingLlkEligible) != 0) out.registers.emplace_back("llk");
   if ((course.funding_flags & kFundingSectorRecognised) != 0) {
@@ -127,9 +140,7 @@ FundingCourse FundingCourseFromCourse(const Course& course, std::optional<Date> 
     out.registers.push_back(course.primary_code.type);
   }
   out.recognised_ocw = (course.funding_flags & kFundingOcwRecognised) != 0;
-  if ((course.funding_flags & kFundingNlqfPlaced) != 0 && course.nlqf >= 1 && course.nlqf <= 8) {
-    out.nlqf = course.nlqf;
-  }
+  out.nlqf = PlacedNlqf(course.funding_flags, course.nlqf);
   out.level = LevelOf(course.level);
   out.sector = SectorOf(course.sector);
   out.start_date = start_date;

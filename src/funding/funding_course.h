@@ -61,4 +61,14 @@ std::vector<AnswerError> ValidateFundingCourse(const FundingCourse& course);
 FundingCourse FundingCourseFromCourse(const Course& course,
                                       std::optional<Date> start_date = std::nullopt);
 
+// The parts of FundingCourseFromCourse that a search index applies to its own columns, so the
+// two never disagree: what the person pays per part (VAT added to prices without it), and the
+// NLQF level when the course is placed.
+struct PaidCosts {
+  CostParts parts;
+  bool vat_included = true;
+};
+PaidCosts PaidCostsOf(const CostBreakdown& costs);
+std::optional<int> PlacedNlqf(uint32_t funding_flags, int nlqf);
+
 }  // namespace verder::funding

@@ -119,10 +119,12 @@ struct Match {
   CourseId id;
 };
 
-float SortKey(SortOrder sort, const Segment& s, uint32_t doc, float score,
-              const CompiledFilters& f) {
+float SortKey(SortOrder sort, const Segment& s, uint32_t doc, float score, const CompiledFilters& f,
+              std::optional<Cents> net_cost) {
   constexpr float kLast = std::numeric_limits<float>::max();
   switch (sort) {
+    case SortOrder::kNetCost:
+      return net_cost ? static_cast<float>(*net_cost) : kLast;
     case SortOrder::kRelevance:
       return -score;
     case SortOrder::kPriceAscending:
@@ -139,6 +141,26 @@ float SortKey(SortOrder sort, const Segment& s, uint32_t doc, float score,
     }
   }
   return 0;
+}
+
+// The facts a NetCostModel reads, from the document's columns.
+CourseCostFacts CostFactsOf(const Segment& s, uint32_t doc, int32_t today) {
+  const Segment::CostColumns& c = s.cost[doc];
+  CourseCostFacts facts;
+  facts.stated = s.price_cents[doc] >= 0;
+  facts.registration_cents = c.registration;
+  facts.tuition_cents = c.tuition;
+  facts.materials_cents = c.materials;
+  facts.other_cents = c.other;
+  facts.vat_included = c.vat_included;
+  facts.vat_exempt = c.vat_exempt;
+  facts.funding_flags = s.funding[doc];
+  facts.code_type = s.strings[c.code_type_id];
+  facts.nlqf = c.nlqf;
+  facts.level = static_cast<Level>(s.level[doc]);
+  facts.sector = s.strings[c.sector_id];
+  facts.start_days = NextStart(s, doc, today);
+  return facts;
 }
 
 float RelevanceWithBoosts(const Segment& s, uint32_t doc, float score, int32_t today) {
@@ -249,6 +271,8 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
   IdfTable idf(segments, total_docs);
   FacetCounts facets;
   std::vector<Match> matches;
+  const bool wants_net_cost =
+      query.net_cost != nullptr && (query.net_cost_max || query.sort == SortOrder::kNetCost);
   for (uint32_t si = 0; si < snap->segments.size(); ++si) {
     const Segment& s = *snap->segments[si].segment;
     const Bitmap& deleted = *snap->segments[si].deleted;
@@ -257,11 +281,17 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
       const uint32_t fail = FailMask(s, doc, f);
       if ((fail & kFailOther) != 0) return;
       if (fail != 0 && (fail & (fail - 1)) != 0) return;  // fails two faceted filters
+      // The person's net cost: only when asked for, and only for documents still in the running.
+      std::optional<Cents> net;
+      if (wants_net_cost) {
+        net = query.net_cost->NetCents(CostFactsOf(s, doc, f.today));
+        if (query.net_cost_max && (!net || *net > *query.net_cost_max)) return;
+      }
       facets.Add(s, doc, fail);
       if (fail != 0) return;
       const float relevance = RelevanceWithBoosts(s, doc, score, f.today);
       matches.push_back(
-          {SortKey(query.sort, s, doc, relevance, f), relevance, si, doc, s.course_id[doc]});
+          {SortKey(query.sort, s, doc, relevance, f, net), relevance, si, doc, s.course_id[doc]});
     };
     if (plan.groups.empty()) {
       for (uint32_t doc = 0; doc < s.size(); ++doc) consider(doc, 0);
@@ -291,7 +321,11 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
                       matches.end(), order);
     for (size_t i = offset; i < end; ++i) {
       const Match& m = matches[i];
-      result.hits.push_back(MakeHit(*snap->segments[m.segment].segment, m.doc, m.score, f));
+      const Segment& s = *snap->segments[m.segment].segment;
+      result.hits.push_back(MakeHit(s, m.doc, m.score, f));
+      if (query.net_cost != nullptr)
+        result.hits.back().net_cost_cents =
+            query.net_cost->NetCents(CostFactsOf(s, m.doc, f.today));
     }
   }
   result.facets = BuildFacets(facets, *geo_);

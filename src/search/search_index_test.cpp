@@ -259,5 +259,39 @@ TEST_F(SearchIndexTest, SimilarCoursesShareTheTitleThenTheOccupationAndNeverTheC
   EXPECT_EQ(SimilarCourses(index_, nurse.course, Date::Parse("2026-11-23").value(), 1).size(), 1U);
 }
 
+// A stand-in for a person's funding: the STAP register pays up to €500.
+class StapPaysUpTo500 : public NetCostModel {
+ public:
+  std::optional<Cents> NetCents(const CourseCostFacts& c) const override {
+    if (!c.stated) return std::nullopt;
+    const Cents total = c.registration_cents + c.tuition_cents + c.materials_cents + c.other_cents;
+    return (c.funding_flags & kFundingStapRegister) != 0 ? std::max<Cents>(0, total - 50000)
+                                                         : total;
+  }
+};
+
+TEST_F(SearchIndexTest, FiltersAndSortsOnThePersonsNetCost) {
+  IndexedCourse funded = Make(1, "Boekhouden", "3511", 90000);  // costs the person €400
+  funded.course.funding_flags = kFundingStapRegister;
+  IndexedCourse cheap = Make(2, "Boekhouden", "3511", 60000);  // €600, nothing pays
+  IndexedCourse dear = Make(3, "Boekhouden", "3511", 200000);  // €2,000
+  IndexedCourse unknown = Make(4, "Boekhouden", "3511");
+  unknown.course.costs.stated = false;  // no price: no net cost, never "free"
+  index_.Upsert({funded, cheap, dear, unknown});
+  const StapPaysUpTo500 model;
+  SearchQuery q = Query("boekhouden");
+  q.net_cost = &model;
+  q.sort = SortOrder::kNetCost;
+  EXPECT_EQ(Ids(q), (std::vector<CourseId>{1, 2, 3, 4}));  // unknown last
+  q.net_cost_max = 60000;
+  const SearchResult r = index_.Search(q);
+  ASSERT_EQ(r.total, 2);
+  EXPECT_EQ(r.hits[0].id, 1);
+  EXPECT_EQ(r.hits[0].net_cost_cents, 40000);
+  EXPECT_EQ(r.hits[1].net_cost_cents, 60000);
+  // A facet counts what the net-cost filter lets through.
+  EXPECT_EQ(FacetCount(r, "level", "none"), 2);
+}
+
 }  // namespace
 }  // namespace verder

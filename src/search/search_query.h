@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/course.h"
@@ -17,7 +18,42 @@
 
 namespace verder {
 
-enum class SortOrder { kRelevance, kPriceAscending, kPriceDescending, kStartDate, kDistance };
+enum class SortOrder {
+  kRelevance,
+  kPriceAscending,
+  kPriceDescending,
+  kStartDate,
+  kDistance,
+  kNetCost,  // what it costs the person after funding (needs SearchQuery::net_cost)
+};
+
+// What a person's net cost of a course can depend on, as the index holds it. Views point into
+// the index and live as long as the call.
+struct CourseCostFacts {
+  bool stated = true;  // false: the provider gives no price
+  Cents registration_cents = 0;
+  Cents tuition_cents = 0;
+  Cents materials_cents = 0;
+  Cents other_cents = 0;
+  bool vat_included = true;  // as catalog/course.h CostBreakdown
+  bool vat_exempt = false;
+  uint32_t funding_flags = 0;  // FundingFlag bits
+  std::string_view code_type;  // "crebo", "croho", ...
+  int nlqf = 0;                // 0: not placed
+  Level level = Level::kNone;
+  std::string_view sector;            // as the catalogue writes it
+  std::optional<int32_t> start_days;  // the next start (days since epoch); empty: any time
+};
+
+// A person's net cost of a course, for filtering and sorting on it. The search module knows no
+// funding rules (those live in funding/); the caller supplies them through this interface.
+// Called for every matching course, from the searching thread: it must be fast and const.
+class NetCostModel {
+ public:
+  virtual ~NetCostModel() = default;
+  // Empty when it cannot be known (no price).
+  virtual std::optional<Cents> NetCents(const CourseCostFacts& course) const = 0;
+};
 
 struct SearchQuery {
   std::string text;                // free text; empty browses
@@ -33,10 +69,12 @@ struct SearchQuery {
   std::optional<Date> start_to;        //   offerings match every window
   std::optional<int> duration_weeks_max;
   std::optional<int> study_load_hours_max;
-  uint32_t funding_flags = 0;         // all of these FundingFlag bits
-  std::vector<ProviderId> providers;  // any of
-  std::vector<CourseId> only_ids;     // when not empty: only these courses (e.g. most viewed)
-  std::vector<CourseId> exclude_ids;  // never these (e.g. the course a "similar" list is for)
+  uint32_t funding_flags = 0;              // all of these FundingFlag bits
+  std::vector<ProviderId> providers;       // any of
+  std::vector<CourseId> only_ids;          // when not empty: only these courses (e.g. most viewed)
+  std::vector<CourseId> exclude_ids;       // never these (e.g. the course a "similar" list is for)
+  const NetCostModel* net_cost = nullptr;  // a person's funding: net cost per hit, filter, sort
+  std::optional<Cents> net_cost_max;       // only courses costing the person at most this
   bool include_demo = true;
   SortOrder sort = SortOrder::kRelevance;
   int page = 1;       // from 1
@@ -52,10 +90,11 @@ struct SearchHit {
   ProviderId provider_id = 0;
   Level level = Level::kNone;
   DeliveryMode mode = DeliveryMode::kClassroom;
-  std::optional<Cents> price_cents;   // empty when the provider states no price
-  std::optional<Date> next_start;     // empty: start any time, or no dates known
-  std::string place;                  // of the nearest (or first) offering
-  std::optional<double> distance_km;  // when the query gave a postcode
+  std::optional<Cents> price_cents;     // empty when the provider states no price
+  std::optional<Date> next_start;       // empty: start any time, or no dates known
+  std::string place;                    // of the nearest (or first) offering
+  std::optional<double> distance_km;    // when the query gave a postcode
+  std::optional<Cents> net_cost_cents;  // with SearchQuery::net_cost, when the price is known
   bool is_demo = false;
 };
 

@@ -133,6 +133,18 @@ class SegmentBuilder {
     s.study_load_hours.push_back(static_cast<uint16_t>(std::clamp(c.study_load_hours, 0, 65535)));
     s.title_id.push_back(Intern(c.title.nl));
     s.provider_name_id.push_back(Intern(in.provider_name));
+    const auto clamp_cents = [](Cents v) {
+      return static_cast<int32_t>(std::clamp<Cents>(v, 0, INT32_MAX));
+    };
+    s.cost.push_back({.registration = clamp_cents(c.costs.registration_cents),
+                      .tuition = clamp_cents(c.costs.tuition_cents),
+                      .materials = clamp_cents(c.costs.materials_cents),
+                      .other = clamp_cents(c.costs.other_cents),
+                      .vat_included = c.costs.vat_included,
+                      .vat_exempt = c.costs.vat_exempt,
+                      .nlqf = static_cast<uint8_t>(std::clamp(c.nlqf, 0, 8)),
+                      .sector_id = Intern(c.sector),
+                      .code_type_id = Intern(c.primary_code.type)});
     s.offering_begin.push_back(static_cast<uint32_t>(s.offering_start.size()));
     uint64_t regions = 0;
     terms_.clear();

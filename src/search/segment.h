@@ -68,6 +68,19 @@ class Segment {
   std::vector<uint16_t> study_load_hours;
   std::vector<uint32_t> title_id;  // into strings
   std::vector<uint32_t> provider_name_id;
+  // What a person's net cost depends on beyond the columns above (search_query.h NetCostModel).
+  struct CostColumns {
+    int32_t registration = 0;
+    int32_t tuition = 0;
+    int32_t materials = 0;
+    int32_t other = 0;
+    bool vat_included = true;
+    bool vat_exempt = false;
+    uint8_t nlqf = 0;
+    uint32_t sector_id = 0;     // into strings
+    uint32_t code_type_id = 0;  // into strings
+  };
+  std::vector<CostColumns> cost;
   // Open offerings, flattened: those of document d are [offering_begin[d], offering_begin[d+1]).
   std::vector<uint32_t> offering_begin;
   std::vector<int32_t> offering_start;  // days since epoch, or kStartAnyTime

@@ -49,6 +49,10 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
       if (ids[d] < 0) continue;
       s.title_id.push_back(string_base + part->title_id[d]);
       s.provider_name_id.push_back(string_base + part->provider_name_id[d]);
+      Segment::CostColumns cost = part->cost[d];
+      cost.sector_id += string_base;
+      cost.code_type_id += string_base;
+      s.cost.push_back(cost);
       s.offering_begin.push_back(static_cast<uint32_t>(s.offering_start.size()));
       for (uint32_t o = part->offering_begin[d]; o < part->offering_begin[d + 1]; ++o) {
         s.offering_start.push_back(part->offering_start[o]);

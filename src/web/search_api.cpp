@@ -1,6 +1,9 @@
 #include "web/search_api.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "web/funding_net_cost.h"
 
 #include "web/search_params.h"
 
@@ -17,6 +20,7 @@ json HitJson(const SearchHit& h) {
           {"level", LevelName(h.level)},
           {"mode", DeliveryModeName(h.mode)},
           {"price_cents", h.price_cents ? json(*h.price_cents) : json(nullptr)},
+          {"net_cost_cents", h.net_cost_cents ? json(*h.net_cost_cents) : json(nullptr)},
           {"next_start", h.next_start ? json(h.next_start->ToString()) : json(nullptr)},
           {"place", h.place},
           {"distance_km", h.distance_km ? json(*h.distance_km) : json(nullptr)},
@@ -25,9 +29,16 @@ json HitJson(const SearchHit& h) {
 
 HttpResponse Search(const SearchApiDeps& deps, const HttpRequest& request) {
   const Result<SearchQuery> query =
-      ParseSearchParams(request.query, *deps.geo, deps.clock->Today());
+      ParseSearchParams(request.query, *deps.geo, deps.clock->Today(), FundingParamNames());
   if (!query.ok()) return ErrorResponse(query.error());
-  const SearchResult r = deps.index->Search(query.value());
+  SearchQuery search = query.value();
+  std::optional<FundingNetCost> model;
+  if (const Status s = UseNetCost(ParseFundingParams(request.query), *deps.funding,
+                                  deps.clock->Today(), &model, &search);
+      !s.ok()) {
+    return ErrorResponse(s.error());
+  }
+  const SearchResult r = deps.index->Search(search);
   json items = json::array();
   for (const SearchHit& h : r.hits) items.push_back(HitJson(h));
   json facets = json::object();

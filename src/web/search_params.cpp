@@ -110,16 +110,20 @@ Status ParseOne(const std::string& key, const std::string& value, const GeoIndex
     q->include_demo = value == "1";
   } else if (key == "sort") {
     static const std::pair<const char*, SortOrder> kSorts[] = {
-        {"relevance", SortOrder::kRelevance},
-        {"price", SortOrder::kPriceAscending},
-        {"-price", SortOrder::kPriceDescending},
-        {"start", SortOrder::kStartDate},
-        {"distance", SortOrder::kDistance}};
+        {"relevance", SortOrder::kRelevance},    {"price", SortOrder::kPriceAscending},
+        {"-price", SortOrder::kPriceDescending}, {"start", SortOrder::kStartDate},
+        {"distance", SortOrder::kDistance},      {"net", SortOrder::kNetCost}};
     const auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
                                  [&](const auto& s) { return value == s.first; });
     if (it == std::end(kSorts))
-      return InvalidArgument("sort", "must be relevance, price, -price, start or distance");
+      return InvalidArgument("sort", "must be relevance, price, -price, start, distance or net");
     q->sort = it->second;
+  } else if (key == "net_max") {
+    // What the course may cost the person after funding; needs their answers (funding_params.h).
+    const Result<Cents> cents = ParseEuros(value);
+    if (!cents.ok() || cents.value() < 0)
+      return InvalidArgument("net_max", "must be an amount in euros, like 250 or 99,50");
+    q->net_cost_max = cents.value();
   } else if (key == "page") {
     VERDER_ASSIGN_OR_RETURN(int64_t p, ParseInt("page", value, 1, kMaxResults));
     q->page = static_cast<int>(p);
@@ -188,10 +192,12 @@ QueryParams SearchParamsOf(const SearchQuery& q) {
   list.clear();
   for (ProviderId p : q.providers) list.push_back(std::to_string(p));
   if (!list.empty()) out.emplace_back("provider", join(list));
+  if (q.net_cost_max) out.emplace_back("net_max", FormatEurosPlain(*q.net_cost_max));
   if (q.duration_weeks_max) out.emplace_back("duration_max", std::to_string(*q.duration_weeks_max));
   if (q.study_load_hours_max) out.emplace_back("load_max", std::to_string(*q.study_load_hours_max));
   if (!q.include_demo) out.emplace_back("demo", "0");
-  static constexpr const char* kSortNames[] = {"relevance", "price", "-price", "start", "distance"};
+  static constexpr const char* kSortNames[] = {"relevance", "price",    "-price",
+                                               "start",     "distance", "net"};
   if (q.sort != SortOrder::kRelevance)
     out.emplace_back("sort", kSortNames[static_cast<int>(q.sort)]);
   if (q.page != 1) out.emplace_back("page", std::to_string(q.page));

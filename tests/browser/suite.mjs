@@ -40,7 +40,7 @@ const PAGES = [
   { name: 'funding-answers', path: '/betalen?age=34&education=mbo2&work=employee-permanent&sector=care-welfare&postcode=3511' },
   { name: 'funding-answers-en', path: '/en/funding?age=57&education=hbo&work=self-employed&sector=culture' },
   { name: 'funding-wrong', path: '/betalen?age=abc&stap_used=veel' },
-  { name: 'results-net-cost', path: '/zoeken?q=zorg&age=34&work=employee-permanent' },
+  { name: 'results-net-cost', path: '/zoeken?q=zorg&age=34&work=employee-permanent&net_max=500&sort=net' },
   { name: 'course-net-cost', from: '/zoeken?q=zorg&age=34&work=employee-permanent', link: '.result-list h3 a' },
   { name: 'compare-net-cost', path: '/vergelijken?id=1388&id=17000&age=34&work=employee-permanent' },
   { name: 'not-found', path: '/bestaat-niet', status: 404 },

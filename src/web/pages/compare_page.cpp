@@ -28,10 +28,7 @@ std::vector<const Offering*> OpenOfferings(const CourseRecord& r, Date today) {
 }
 
 std::string NextStart(const PageContext& ctx, const CourseRecord& r, Date today) {
-  std::optional<Date> next;
-  for (const Offering* o : OpenOfferings(r, today)) {
-    if (o->start && *o->start >= today && (!next || *o->start < *next)) next = o->start;
-  }
+  const std::optional<Date> next = NextStartOf(r.offerings, today);
   return next ? HumanDate(ctx, *next) : ctx.T("result.start_unknown");
 }
 

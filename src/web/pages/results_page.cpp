@@ -215,11 +215,24 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
                    {"inputmode", "decimal"},
                    {"value", q.price_max ? std::to_string(*q.price_max / 100) : ""}});
   w.Close("div");
+  if (f.answers != nullptr) {
+    w.Open("div", {{"class", "field"}})
+        .Element("label", ctx.T("pay.net_max"), {{"for", "net_max"}});
+    w.Void("input", {{"type", "text"},
+                     {"id", "net_max"},
+                     {"name", "net_max"},
+                     {"class", "short"},
+                     {"inputmode", "decimal"},
+                     {"value", q.net_cost_max ? std::to_string(*q.net_cost_max / 100) : ""}});
+    w.Close("div");
+  }
   w.Open("div", {{"class", "field"}}).Element("label", ctx.T("results.sort"), {{"for", "sort"}});
   w.Open("select", {{"id", "sort"}, {"name", "sort"}});
-  static constexpr const char* kSorts[] = {"relevance", "price", "-price", "start", "distance"};
+  static constexpr const char* kSorts[] = {"relevance", "price",    "-price",
+                                           "start",     "distance", "net"};
   for (size_t i = 0; i < std::size(kSorts); ++i) {
-    if (i == 4 && q.near_pc4.empty()) continue;  // distance needs a postcode
+    if (i == 4 && q.near_pc4.empty()) continue;    // distance needs a postcode
+    if (i == 5 && f.answers == nullptr) continue;  // net cost needs the funding answers
     HtmlAttributes attrs = {{"value", kSorts[i]}};
     if (static_cast<size_t>(q.sort) == i) attrs.emplace_back("selected", "selected");
     w.Element("option", ctx.T(std::string("results.sort.") + kSorts[i]), attrs);

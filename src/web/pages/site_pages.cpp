@@ -6,6 +6,7 @@
 
 #include "funding/funding_course.h"
 #include "search/similar.h"
+#include "web/funding_net_cost.h"
 #include "web/funding_params.h"
 #include "web/pages/pages_internal.h"
 #include "web/search_params.h"
@@ -74,24 +75,23 @@ HttpResponse Results(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
     const std::string detail = query.error().field + ": " + query.error().message;
     return HtmlResponse(400, RenderError(ctx, 400, detail));
   }
-  const SearchResult result = deps.index->Search(query.value());
   const FundingAnswers answers = ParseFundingParams(r.query);
+  SearchQuery search = query.value();
+  // With the person's answers the engine computes the net cost of every match: for the column,
+  // and for "costs me at most" and sorting on it.
+  std::optional<FundingNetCost> model;
+  if (const Status s = UseNetCost(answers, *deps.funding, deps.clock->Today(), &model, &search);
+      !s.ok()) {
+    return HtmlResponse(400, RenderError(ctx, 400, s.error().field + ": " + s.error().message));
+  }
+  const SearchResult result = deps.index->Search(search);
   ResultsFunding costs;
   if (answers.given) {
     costs.answers = &answers;
     costs.answers_query = FundingQueryString(answers);
-    // Only the page's hits: the engine answers per course, with the person's stacking rules.
-    for (const SearchHit& h : result.hits) {
-      const Result<CourseRecord> record = deps.store->GetCourse(h.id);
-      if (!record.ok()) continue;
-      costs.net_cost[h.id] =
-          deps.funding
-              ->NetCost(answers.person, funding::FundingCourseFromCourse(record.value().course),
-                        deps.clock->Today())
-              .net_cost_cents;
-    }
+    for (const SearchHit& h : result.hits) costs.net_cost[h.id] = h.net_cost_cents;
   }
-  return HtmlResponse(200, RenderResults(ctx, query.value(), result, costs));
+  return HtmlResponse(200, RenderResults(ctx, search, result, costs));
 }
 
 // A positive id written in digits only, else nullopt.
@@ -241,7 +241,10 @@ HttpResponse Compare(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
     costs.answers_query = FundingQueryString(answers);
     for (const CourseRecord& c : courses) {
       costs.net_costs.push_back(
-          deps.funding->NetCost(answers.person, funding::FundingCourseFromCourse(c.course), today)
+          deps.funding
+              ->NetCost(answers.person,
+                        funding::FundingCourseFromCourse(c.course, NextStartOf(c.offerings, today)),
+                        today)
               .net_cost_cents);
     }
   }
@@ -311,7 +314,10 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
   CourseFunding costs{deps.funding, &answers, std::nullopt};
   if (answers.given) {
     costs.cost = deps.funding->NetCost(
-        answers.person, funding::FundingCourseFromCourse(record.value().course), today);
+        answers.person,
+        funding::FundingCourseFromCourse(record.value().course,
+                                         NextStartOf(record.value().offerings, today)),
+        today);
   }
   return HtmlResponse(200, RenderCourse(ctx, record.value(), related, costs, today));
 }
