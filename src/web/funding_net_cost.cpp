@@ -39,6 +39,7 @@ int FundingNetCost::SectorIndex(std::string_view sector) const {
 }
 
 std::optional<Cents> FundingNetCost::NetCents(const CourseCostFacts& c) const {
+  if (!c.stated) return std::nullopt;
   funding::CourseFundingFacts facts;
   facts.costs_stated = c.stated;
   CostBreakdown costs;
@@ -54,6 +55,9 @@ std::optional<Cents> FundingNetCost::NetCents(const CourseCostFacts& c) const {
   facts.materials_cents = paid.parts.materials_cents;
   facts.other_cents = paid.parts.other_cents;
   facts.vat_included = paid.vat_included;
+  // Nobody pays for this person on this day (e.g. every scheme has ended): the net cost is what
+  // the person pays, and the per-course tests below can be skipped.
+  if (!calculator_.may_pay()) return paid.parts.Total();
   facts.registers = Registers(c.funding_flags, c.code_type);
   facts.recognised_ocw = (c.funding_flags & kFundingOcwRecognised) != 0;
   facts.nlqf = funding::PlacedNlqf(c.funding_flags, c.nlqf).value_or(0);
