@@ -103,6 +103,11 @@ std::vector<AnswerError> ValidateFundingCourse(const FundingCourse& course) {
   return out;
 }
 
+FundingCourse FundingCourseOnDay(const Course& course, const std::vector<Offering>& offerings,
+                                 Date as_of) {
+  return FundingCourseFromCourse(course, NextStartOf(offerings, as_of));
+}
+
 PaidCosts PaidCostsOf(const CostBreakdown& costs) {
   PaidCosts out;
   out.parts = {costs.registration_cents, costs.tuition_cents, costs.materials_cents,

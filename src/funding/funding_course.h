@@ -61,6 +61,11 @@ std::vector<AnswerError> ValidateFundingCourse(const FundingCourse& course);
 FundingCourse FundingCourseFromCourse(const Course& course,
                                       std::optional<Date> start_date = std::nullopt);
 
+// A stored course as funding sees it on `as_of`: starting at its next open offering (the start
+// the search index and every page use), so all places that show a net cost agree.
+FundingCourse FundingCourseOnDay(const Course& course, const std::vector<Offering>& offerings,
+                                 Date as_of);
+
 // The parts of FundingCourseFromCourse that a search index applies to its own columns, so the
 // two never disagree: what the person pays per part (VAT added to prices without it), and the
 // NLQF level when the course is placed.

@@ -57,9 +57,13 @@ int64_t ViewStats::Views(CourseId id) const {
   return it == views_.end() ? 0 : it->second;
 }
 
-std::vector<CourseId> ViewStats::MostViewed(size_t n) const {
+std::vector<CourseId> ViewStats::MostViewed(size_t n, int64_t min_views) const {
   std::lock_guard lock(mu_);
-  return Top({views_.begin(), views_.end()}, n);
+  std::vector<std::pair<CourseId, int64_t>> counted;
+  for (const auto& [id, views] : views_) {
+    if (views >= min_views) counted.emplace_back(id, views);
+  }
+  return Top(std::move(counted), n);
 }
 
 std::vector<CourseId> ViewStats::AlsoViewed(CourseId id, size_t n) const {

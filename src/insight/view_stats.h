@@ -36,8 +36,8 @@ class ViewStats {
   void RecordTogether(CourseId a, CourseId b);
 
   int64_t Views(CourseId id) const;
-  // The most viewed courses, most first (ties: lower id first).
-  std::vector<CourseId> MostViewed(size_t n) const;
+  // The most viewed courses with at least `min_views`, most first (ties: lower id first).
+  std::vector<CourseId> MostViewed(size_t n, int64_t min_views = 1) const;
   // Courses seen together with `id` at least kMinGroup times, most first.
   std::vector<CourseId> AlsoViewed(CourseId id, size_t n) const;
 

@@ -12,6 +12,7 @@ TEST(ViewStatsTest, MostViewedCountsViewsIncludingStoredOnes) {
   stats.RecordView(7);
   EXPECT_EQ(stats.MostViewed(2), (std::vector<CourseId>{5, 6}));
   EXPECT_EQ(stats.MostViewed(10), (std::vector<CourseId>{5, 6, 7}));
+  EXPECT_EQ(stats.MostViewed(10, 4), (std::vector<CourseId>{5, 6}));  // 7 has one view
   EXPECT_EQ(stats.Views(6), 4);
   EXPECT_EQ(stats.Views(99), 0);
 }

@@ -98,11 +98,10 @@ HttpResponse NetCost(const FundingApiDeps& deps, const HttpRequest& r) {
   const Result<CourseRecord> record = deps.store->GetCourse(id);
   if (!record.ok()) return ErrorResponse(record.error());
   const Course& course = record.value().course;
-  const funding::CourseCheck cost =
-      deps.engine->NetCost(c.value().answers.person,
-                           funding::FundingCourseFromCourse(
-                               course, NextStartOf(record.value().offerings, c.value().as_of)),
-                           c.value().as_of);
+  const funding::CourseCheck cost = deps.engine->NetCost(
+      c.value().answers.person,
+      funding::FundingCourseOnDay(course, record.value().offerings, c.value().as_of),
+      c.value().as_of);
   std::vector<funding::AnswerError> errors = c.value().answers.errors;
   errors.insert(errors.end(), cost.errors.begin(), cost.errors.end());
   const bool en = c.value().english;

@@ -85,8 +85,7 @@ TEST(FundingNetCostTest, SearchAndCoursePageAgreeOnEveryCourse) {
           const IndexedCourse& c = *by_id.at(hit.id);
           // The course page asks with the next start, as the index does.
           const funding::CourseCheck page = engine.NetCost(
-              person, funding::FundingCourseFromCourse(c.course, NextStartOf(c.offerings, as_of)),
-              as_of);
+              person, funding::FundingCourseOnDay(c.course, c.offerings, as_of), as_of);
           ASSERT_EQ(hit.net_cost_cents, page.net_cost_cents)
               << "course " << hit.id << " on " << day << " for person aged " << *person.age;
           ++compared;

@@ -7,10 +7,6 @@
 namespace verder {
 namespace {
 
-std::string Localised(const PageContext& ctx, const LocalizedText& t) {
-  return ctx.lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;
-}
-
 std::string CompareUrl(const PageContext& ctx, const std::vector<CourseId>& ids,
                        const std::string& answers_query) {
   std::string query;
@@ -85,7 +81,7 @@ std::string RenderCompare(const PageContext& ctx, const std::vector<CourseRecord
     w.Open("th", {{"scope", "col"}});
     std::string href = ctx.Path("course") + std::to_string(r.course.id);
     if (!funding.answers_query.empty()) href += "?" + funding.answers_query.substr(1);
-    w.Element("a", Localised(ctx, r.course.title), {{"href", href}});
+    w.Element("a", ctx.Text(r.course.title), {{"href", href}});
     if (r.course.is_demo) w.Text(" ").Element("span", ctx.T("result.demo"), {{"class", "badge"}});
     std::vector<CourseId> without;
     for (CourseId id : ids) {
@@ -93,7 +89,7 @@ std::string RenderCompare(const PageContext& ctx, const std::vector<CourseRecord
     }
     w.Open("div").Element("a", ctx.T("compare.remove"),
                           {{"href", CompareUrl(ctx, without, funding.answers_query)}});
-    w.Element("span", " " + Localised(ctx, r.course.title), {{"class", "visually-hidden"}});
+    w.Element("span", " " + ctx.Text(r.course.title), {{"class", "visually-hidden"}});
     w.Close("div").Close("th");
   }
   w.Close("tr").Close("thead").Open("tbody");

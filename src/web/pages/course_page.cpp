@@ -7,10 +7,6 @@
 namespace verder {
 namespace {
 
-std::string Localised(const PageContext& ctx, const LocalizedText& t) {
-  return ctx.lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;
-}
-
 void Fact(const PageContext& ctx, const char* key, const std::string& value, HtmlWriter* w) {
   if (value.empty()) return;
   w->Element("dt", ctx.T(key)).Element("dd", value);
@@ -145,7 +141,7 @@ std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
                          const RelatedCourses& related, const CourseFunding& funding, Date today) {
   const Course& c = r.course;
   HtmlWriter w;
-  const std::string title = Localised(ctx, c.title);
+  const std::string title = ctx.Text(c.title);
   w.Open("h1").Text(title);
   if (c.is_demo) w.Text(" ").Element("span", ctx.T("result.demo"), {{"class", "badge"}});
   w.Close("h1");
@@ -160,19 +156,16 @@ std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
   w.Close("dl");
 
   w.Element("h2", ctx.T("course.what"));
-  w.Element("p", Localised(ctx, c.description));
+  w.Element("p", ctx.Text(c.description));
   if (!c.goal.nl.empty())
-    w.Open("p")
-        .Element("strong", ctx.T("course.goal") + ": ")
-        .Text(Localised(ctx, c.goal))
-        .Close("p");
+    w.Open("p").Element("strong", ctx.T("course.goal") + ": ").Text(ctx.Text(c.goal)).Close("p");
   if (!c.skills.empty()) {
     w.Element("h3", ctx.T("course.skills"));
     WriteList(c.skills, &w);
   }
   if (!c.prerequisites.nl.empty()) {
     w.Element("h2", ctx.T("course.for_whom"));
-    w.Element("p", Localised(ctx, c.prerequisites));
+    w.Element("p", ctx.Text(c.prerequisites));
   }
   WriteOfferings(ctx, r.offerings, today, &w);
   WriteCosts(ctx, c, &w);

@@ -11,10 +11,6 @@ using funding::AnswerError;
 using funding::SchemeAnswer;
 using funding::Verdict;
 
-const std::string& Pick(const PageContext& ctx, const LocalizedText& t) {
-  return ctx.lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;
-}
-
 const AnswerError* ErrorFor(const std::vector<AnswerError>& errors, const std::string& field) {
   for (const AnswerError& e : errors) {
     if (e.field == field || e.field.rfind(field + ".", 0) == 0) return &e;
@@ -41,7 +37,7 @@ void OpenField(const PageContext& ctx, const std::string& id, const std::string&
     described = id + "-hint";
   }
   if (error != nullptr) {
-    w->Element("p", Pick(ctx, error->message), {{"class", "error"}, {"id", id + "-error"}});
+    w->Element("p", ctx.Text(error->message), {{"class", "error"}, {"id", id + "-error"}});
     described = id + "-error" + (described.empty() ? "" : " " + described);
     control->emplace_back("aria-invalid", "true");
   }
@@ -105,20 +101,20 @@ void WriteScheme(const PageContext& ctx, const funding::FundingEngine& engine,
   const funding::Scheme* scheme = engine.FindScheme(answer.scheme_id);
   if (scheme == nullptr) return;
   w->Open("li", {{"class", "card scheme"}});
-  w->Element("h4", Pick(ctx, scheme->name));
-  w->Element("p", Pick(ctx, answer.reason));
+  w->Element("h4", ctx.Text(scheme->name));
+  w->Element("p", ctx.Text(answer.reason));
   if (answer.verdict == Verdict::kYes || answer.verdict == Verdict::kMaybe) {
     if (answer.budget_left_cents) {
       w->Element("p", ctx.words->Format(ctx.lang, "pay.budget_left",
                                         {{"amount", HumanEuros(ctx, *answer.budget_left_cents)}}));
     }
-    if (!Pick(ctx, scheme->obligations).empty())
-      w->Element("p", Pick(ctx, scheme->obligations), {{"class", "hint"}});
+    if (!ctx.Text(scheme->obligations).empty())
+      w->Element("p", ctx.Text(scheme->obligations), {{"class", "hint"}});
     if (!scheme->apply_url.empty()) {
       w->Open("p")
           .Element("a",
                    ctx.words->Format(ctx.lang, "pay.apply",
-                                     {{"operator", Pick(ctx, scheme->operator_name)}}),
+                                     {{"operator", ctx.Text(scheme->operator_name)}}),
                    {{"href", scheme->apply_url}, {"rel", "noopener noreferrer"}})
           .Close("p");
     }
@@ -136,7 +132,7 @@ std::string RenderFunding(const PageContext& ctx, const funding::FundingEngine& 
   if (!page.errors.empty()) {
     w.Open("div", {{"class", "notice"}, {"role", "alert"}}).Element("p", ctx.T("pay.errors"));
     w.Open("ul");
-    for (const AnswerError& e : page.errors) w.Element("li", Pick(ctx, e.message));
+    for (const AnswerError& e : page.errors) w.Element("li", ctx.Text(e.message));
     w.Close("ul").Close("div");
   }
   if (page.check) {
@@ -191,11 +187,11 @@ void WriteCourseFunding(const PageContext& ctx, const CourseFunding& f, CourseId
     if (a.verdict == Verdict::kYes && a.pays_cents > 0) {
       pays.push_back(ctx.words->Format(
           ctx.lang, "pay.course.pays",
-          {{"scheme", Pick(ctx, scheme->name)}, {"amount", HumanEuros(ctx, a.pays_cents)}}));
+          {{"scheme", ctx.Text(scheme->name)}, {"amount", HumanEuros(ctx, a.pays_cents)}}));
     } else if (a.verdict == Verdict::kMaybe &&
                (scheme->payment.kind == funding::PaymentKind::kCourse ||
                 scheme->payment.kind == funding::PaymentKind::kUnpublished)) {
-      maybe.push_back(Pick(ctx, scheme->name));
+      maybe.push_back(ctx.Text(scheme->name));
     }
   }
   if (!pays.empty()) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "catalog/course.h"
 #include "web/html.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -17,6 +18,10 @@ struct PageContext {
   std::string other_language_url;  // the same page in the other language
 
   std::string T(std::string_view key) const { return words->Get(lang, key); }
+  // A text from the data in the page's language; Dutch when there is no English.
+  const std::string& Text(const LocalizedText& t) const {
+    return lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;
+  }
   // "/zoeken" or "/en/search": the site's paths per language.
   std::string Path(std::string_view page) const;
 };

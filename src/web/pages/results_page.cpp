@@ -106,6 +106,12 @@ void WriteHit(const PageContext& ctx, const SearchHit& h, const ResultsFunding& 
 std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r,
                           const ResultsFunding& f) {
   HtmlWriter w;
+  // Both forms (search, compare) carry the funding answers on, as hidden fields.
+  const auto write_answers = [&] {
+    if (f.answers == nullptr) return;
+    for (const auto& [key, value] : f.answers->raw)
+      w.Void("input", {{"type", "hidden"}, {"name", key}, {"value", value}});
+  };
   // Every link keeps the person's funding answers, so the "costs you" column stays.
   const auto link = [&](const SearchQuery& state) {
     const std::string query = QueryString(SearchParamsOf(state));
@@ -131,10 +137,7 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
   w.Close("div");
   w.Element("button", ctx.T("home.search.button"), {{"class", "button"}, {"type", "submit"}});
   w.Close("div");
-  if (f.answers != nullptr) {
-    for (const auto& [key, value] : f.answers->raw)
-      w.Void("input", {{"type", "hidden"}, {"name", key}, {"value", value}});
-  }
+  write_answers();
   w.Open("div", {{"class", "results-layout"}});
 
   w.Open("div", {{"class", "results"}});
@@ -246,10 +249,7 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
   w.Close("div");  // filters
   w.Close("div").Close("form");
   w.Open("form", {{"id", "compare"}, {"action", ctx.Path("compare")}, {"method", "get"}});
-  if (f.answers != nullptr) {
-    for (const auto& [key, value] : f.answers->raw)
-      w.Void("input", {{"type", "hidden"}, {"name", key}, {"value", value}});
-  }
+  write_answers();
   w.Close("form");
   return RenderPage(ctx, title, w.Take(), true);
 }

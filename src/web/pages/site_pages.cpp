@@ -173,10 +173,7 @@ HttpResponse Home(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   PopularCourses popular;
   popular.postcode = std::string(Param(r, "postcode"));
   // Only courses enough people opened count as popular (minimum group size).
-  std::vector<CourseId> viewed;
-  for (CourseId id : deps.views->MostViewed(2000)) {
-    if (deps.views->Views(id) >= ViewStats::kMinGroup) viewed.push_back(id);
-  }
+  const std::vector<CourseId> viewed = deps.views->MostViewed(2000, ViewStats::kMinGroup);
   std::vector<int> regions;
   if (!popular.postcode.empty()) {
     const Place place = PlaceOf(deps, ctx, popular.postcode);
@@ -242,8 +239,7 @@ HttpResponse Compare(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
     for (const CourseRecord& c : courses) {
       costs.net_costs.push_back(
           deps.funding
-              ->NetCost(answers.person,
-                        funding::FundingCourseFromCourse(c.course, NextStartOf(c.offerings, today)),
+              ->NetCost(answers.person, funding::FundingCourseOnDay(c.course, c.offerings, today),
                         today)
               .net_cost_cents);
     }
@@ -315,9 +311,7 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
   if (answers.given) {
     costs.cost = deps.funding->NetCost(
         answers.person,
-        funding::FundingCourseFromCourse(record.value().course,
-                                         NextStartOf(record.value().offerings, today)),
-        today);
+        funding::FundingCourseOnDay(record.value().course, record.value().offerings, today), today);
   }
   return HtmlResponse(200, RenderCourse(ctx, record.value(), related, costs, today));
 }
