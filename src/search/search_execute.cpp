@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "search/posting_match.h"
 #include "search/query_plan.h"
 #include "search/ranking.h"
 #include "search/search_filters.h"
@@ -12,104 +13,6 @@
 
 namespace verder {
 namespace {
-
-struct Scored {
-  uint32_t doc;
-  float score;
-};
-using ScoredList = std::vector<Scored>;
-
-// Inverse document frequency over the whole index (all segments).
-class IdfTable {
- public:
-  IdfTable(const std::vector<const Segment*>& segments, double total_docs)
-      : segments_(segments), total_(std::max(1.0, total_docs)) {}
-  float Idf(const std::string& term) {
-    const auto it = cache_.find(term);
-    if (it != cache_.end()) return it->second;
-    double df = 0;
-    for (const Segment* s : segments_) df += s->DocFrequency(term);
-    const auto idf = static_cast<float>(std::log(1.0 + (total_ - df + 0.5) / (df + 0.5)));
-    cache_.emplace(term, idf);
-    return idf;
-  }
-
- private:
-  const std::vector<const Segment*>& segments_;
-  double total_;
-  std::unordered_map<std::string, float> cache_;
-};
-
-ScoredList Intersect(const ScoredList& a, const ScoredList& b) {
-  ScoredList out;
-  const ScoredList& small = a.size() <= b.size() ? a : b;
-  const ScoredList& large = a.size() <= b.size() ? b : a;
-  out.reserve(small.size());
-  auto it = large.begin();
-  for (const Scored& x : small) {
-    // Galloping would help for very skewed sizes; lower_bound from the last position is close.
-    it = std::lower_bound(it, large.end(), x.doc,
-                          [](const Scored& s, uint32_t d) { return s.doc < d; });
-    if (it == large.end()) break;
-    if (it->doc == x.doc) out.push_back({x.doc, x.score + it->score});
-  }
-  return out;
-}
-
-ScoredList UnionMax(const ScoredList& a, const ScoredList& b) {
-  ScoredList out;
-  out.reserve(a.size() + b.size());
-  size_t i = 0;
-  size_t j = 0;
-  while (i < a.size() || j < b.size()) {
-    if (j == b.size() || (i < a.size() && a[i].doc < b[j].doc)) {
-      out.push_back(a[i++]);
-    } else if (i == a.size() || b[j].doc < a[i].doc) {
-      out.push_back(b[j++]);
-    } else {
-      out.push_back({a[i].doc, std::max(a[i].score, b[j].score)});
-      ++i;
-      ++j;
-    }
-  }
-  return out;
-}
-
-ScoredList TermList(const Segment& s, const std::string& term, float weight, IdfTable* idf) {
-  const PostingList p = s.Postings(term);
-  ScoredList out(p.size);
-  const float factor = weight * idf->Idf(term) / 255.0F;
-  for (uint32_t k = 0; k < p.size; ++k)
-    out[k] = {p.docs[k], factor * static_cast<float>(p.impacts[k])};
-  return out;
-}
-
-ScoredList GroupList(const Segment& s, const WordGroup& group, IdfTable* idf) {
-  ScoredList result;
-  bool first = true;
-  for (const TermVariant& v : group.variants) {
-    ScoredList list = TermList(s, v.terms[0], v.weight, idf);
-    for (size_t t = 1; t < v.terms.size() && !list.empty(); ++t) {
-      list = Intersect(list, TermList(s, v.terms[t], v.weight, idf));
-    }
-    result = first ? std::move(list) : UnionMax(result, list);
-    first = false;
-  }
-  return result;
-}
-
-void AddBigramBoost(const Segment& s, const std::string& bigram, IdfTable* idf,
-                    ScoredList* candidates) {
-  const PostingList p = s.Postings(bigram);
-  if (p.size == 0) return;
-  const float factor = ranking::kTitleBigramBoost * idf->Idf(bigram) / 255.0F;
-  uint32_t k = 0;
-  for (Scored& c : *candidates) {
-    while (k < p.size && p.docs[k] < c.doc) ++k;
-    if (k == p.size) break;
-    if (p.docs[k] == c.doc) c.score += factor * static_cast<float>(p.impacts[k]);
-  }
-}
 
 struct Match {
   float key;  // ascending
@@ -120,7 +23,7 @@ struct Match {
 };
 
 float SortKey(SortOrder sort, const Segment& s, uint32_t doc, float score, const CompiledFilters& f,
-              std::optional<Cents> net_cost) {
+              int32_t next_start, std::optional<Cents> net_cost) {
   constexpr float kLast = std::numeric_limits<float>::max();
   switch (sort) {
     case SortOrder::kNetCost:
@@ -128,13 +31,11 @@ float SortKey(SortOrder sort, const Segment& s, uint32_t doc, float score, const
     case SortOrder::kRelevance:
       return -score;
     case SortOrder::kPriceAscending:
-      return s.price_cents[doc] < 0 ? kLast : static_cast<float>(s.price_cents[doc]);
+      return s.rows[doc].price_cents < 0 ? kLast : static_cast<float>(s.rows[doc].price_cents);
     case SortOrder::kPriceDescending:
-      return s.price_cents[doc] < 0 ? kLast : -static_cast<float>(s.price_cents[doc]);
-    case SortOrder::kStartDate: {
-      const std::optional<int32_t> next = NextStart(s, doc, f.today);
-      return next ? static_cast<float>(*next) : kLast;
-    }
+      return s.rows[doc].price_cents < 0 ? kLast : -static_cast<float>(s.rows[doc].price_cents);
+    case SortOrder::kStartDate:
+      return next_start == Segment::kNoStart ? kLast : static_cast<float>(next_start);
     case SortOrder::kDistance: {
       const float km = f.has_point ? NearestKm(s, doc, f) : std::numeric_limits<float>::quiet_NaN();
       return std::isnan(km) ? kLast : km;
@@ -144,29 +45,31 @@ float SortKey(SortOrder sort, const Segment& s, uint32_t doc, float score, const
 }
 
 // The facts a NetCostModel reads, from the document's columns.
-CourseCostFacts CostFactsOf(const Segment& s, uint32_t doc, int32_t today) {
+CourseCostFacts CostFactsOf(const Segment& s, uint32_t doc, int32_t next_start) {
   const Segment::CostColumns& c = s.cost[doc];
+  const Segment::DocRow& row = s.rows[doc];
   CourseCostFacts facts;
-  facts.stated = s.price_cents[doc] >= 0;
+  facts.stated = row.price_cents >= 0;
   facts.registration_cents = c.registration;
   facts.tuition_cents = c.tuition;
   facts.materials_cents = c.materials;
   facts.other_cents = c.other;
   facts.vat_included = c.vat_included;
   facts.vat_exempt = c.vat_exempt;
-  facts.funding_flags = s.funding[doc];
+  facts.funding_flags = row.funding;
   facts.code_type = s.strings[c.code_type_id];
   facts.nlqf = c.nlqf;
-  facts.level = static_cast<Level>(s.level[doc]);
+  facts.level = static_cast<Level>(row.level);
   facts.sector = s.strings[c.sector_id];
-  facts.start_days = NextStart(s, doc, today);
+  if (next_start != Segment::kNoStart) facts.start_days = next_start;
   return facts;
 }
 
-float RelevanceWithBoosts(const Segment& s, uint32_t doc, float score, int32_t today) {
-  if (s.is_demo[doc] != 0) score *= ranking::kDemoFactor;
-  const std::optional<int32_t> next = NextStart(s, doc, today);
-  if (next && *next - today <= ranking::kStartsSoonDays) score += ranking::kStartsSoonBoost;
+float RelevanceWithBoosts(const Segment::DocRow& row, float score, int32_t next_start,
+                          int32_t today) {
+  if (row.is_demo != 0) score *= ranking::kDemoFactor;
+  if (next_start != Segment::kNoStart && next_start - today <= ranking::kStartsSoonDays)
+    score += ranking::kStartsSoonBoost;
   return score;
 }
 
@@ -218,19 +121,20 @@ std::vector<Facet> BuildFacets(const FacetCounts& c, const GeoIndex& geo) {
   return facets;
 }
 
-SearchHit MakeHit(const Segment& s, uint32_t doc, float score, const CompiledFilters& f) {
+SearchHit MakeHit(const Segment& s, uint32_t doc, float score, const CompiledFilters& f,
+                  int32_t next_start) {
+  const Segment::DocRow& row = s.rows[doc];
   SearchHit h;
-  h.id = s.course_id[doc];
+  h.id = row.course_id;
   h.score = score;
   h.title = s.strings[s.title_id[doc]];
   h.provider = s.strings[s.provider_name_id[doc]];
   h.provider_id = s.provider_id[doc];
-  h.level = static_cast<Level>(s.level[doc]);
-  h.mode = static_cast<DeliveryMode>(s.mode[doc]);
-  if (s.price_cents[doc] >= 0) h.price_cents = s.price_cents[doc];
-  if (const std::optional<int32_t> next = NextStart(s, doc, f.today))
-    h.next_start = Date::FromDays(*next);
-  h.is_demo = s.is_demo[doc] != 0;
+  h.level = static_cast<Level>(row.level);
+  h.mode = static_cast<DeliveryMode>(row.mode);
+  if (row.price_cents >= 0) h.price_cents = row.price_cents;
+  if (next_start != Segment::kNoStart) h.next_start = Date::FromDays(next_start);
+  h.is_demo = row.is_demo != 0;
   // The place shown is the nearest offering's when a postcode was given, else the first.
   float best = std::numeric_limits<float>::max();
   for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
@@ -270,12 +174,26 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
   const QueryPlan plan = PlanQuery(query.text, *analysis_, segments);
   IdfTable idf(segments, total_docs);
   FacetCounts facets;
-  std::vector<Match> matches;
   const bool wants_net_cost =
       query.net_cost != nullptr && (query.net_cost_max || query.sort == SortOrder::kNetCost);
+  // The best `end` matches so far, worst on top (a max-heap by sort order): a query keeps the
+  // page it shows, not every match, and most matches are rejected with one comparison.
+  const int per_page = std::clamp(query.per_page, 1, 100);
+  const size_t offset =
+      static_cast<size_t>(std::max(0, query.page - 1)) * static_cast<size_t>(per_page);
+  const size_t end = offset + static_cast<size_t>(per_page);
+  const auto order = [](const Match& a, const Match& b) {
+    return a.key != b.key ? a.key < b.key : a.id < b.id;
+  };
+  std::vector<Match> best;
+  best.reserve(std::min<size_t>(end, 4096));
+  int64_t total = 0;
+  std::vector<std::shared_ptr<const std::vector<int32_t>>> next_starts;
   for (uint32_t si = 0; si < snap->segments.size(); ++si) {
     const Segment& s = *snap->segments[si].segment;
     const Bitmap& deleted = *snap->segments[si].deleted;
+    next_starts.push_back(s.NextStarts(f.today));
+    const int32_t* starts = next_starts.back()->data();
     const auto consider = [&](uint32_t doc, float score) {
       if (TestBit(deleted, doc)) return;
       const uint32_t fail = FailMask(s, doc, f);
@@ -284,49 +202,54 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
       // The person's net cost: only when asked for, and only for documents still in the running.
       std::optional<Cents> net;
       if (wants_net_cost) {
-        net = query.net_cost->NetCents(CostFactsOf(s, doc, f.today));
+        net = query.net_cost->NetCents(CostFactsOf(s, doc, starts[doc]));
         if (query.net_cost_max && (!net || *net > *query.net_cost_max)) return;
       }
-      facets.Add(s, doc, fail);
+      const Segment::DocRow& row = s.rows[doc];
+      facets.Add(row, fail);
       if (fail != 0) return;
-      const float relevance = RelevanceWithBoosts(s, doc, score, f.today);
-      matches.push_back(
-          {SortKey(query.sort, s, doc, relevance, f, net), relevance, si, doc, s.course_id[doc]});
+      ++total;
+      const float relevance = RelevanceWithBoosts(row, score, starts[doc], f.today);
+      const Match m{SortKey(query.sort, s, doc, relevance, f, starts[doc], net), relevance, si, doc,
+                    row.course_id};
+      if (best.size() < end) {
+        best.push_back(m);
+        std::push_heap(best.begin(), best.end(), order);
+      } else if (order(m, best.front())) {
+        std::pop_heap(best.begin(), best.end(), order);
+        best.back() = m;
+        std::push_heap(best.begin(), best.end(), order);
+      }
     };
     if (plan.groups.empty()) {
       for (uint32_t doc = 0; doc < s.size(); ++doc) consider(doc, 0);
       continue;
     }
-    // Rarest group first keeps the intermediate lists short.
-    std::vector<ScoredList> lists;
-    for (const WordGroup& g : plan.groups) lists.push_back(GroupList(s, g, &idf));
-    std::sort(lists.begin(), lists.end(),
-              [](const ScoredList& a, const ScoredList& b) { return a.size() < b.size(); });
-    ScoredList candidates = std::move(lists[0]);
-    for (size_t i = 1; i < lists.size() && !candidates.empty(); ++i)
-      candidates = Intersect(candidates, lists[i]);
-    for (const std::string& bigram : plan.bigrams) AddBigramBoost(s, bigram, &idf, &candidates);
-    for (const Scored& c : candidates) consider(c.doc, c.score);
-  }
-  result.total = static_cast<int64_t>(matches.size());
-  const int per_page = std::clamp(query.per_page, 1, 100);
-  const size_t offset =
-      static_cast<size_t>(std::max(0, query.page - 1)) * static_cast<size_t>(per_page);
-  const size_t end = std::min(matches.size(), offset + static_cast<size_t>(per_page));
-  if (offset < end) {
-    const auto order = [](const Match& a, const Match& b) {
-      return a.key != b.key ? a.key < b.key : a.id < b.id;
-    };
-    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end),
-                      matches.end(), order);
-    for (size_t i = offset; i < end; ++i) {
-      const Match& m = matches[i];
-      const Segment& s = *snap->segments[m.segment].segment;
-      result.hits.push_back(MakeHit(s, m.doc, m.score, f));
-      if (query.net_cost != nullptr)
-        result.hits.back().net_cost_cents =
-            query.net_cost->NetCents(CostFactsOf(s, m.doc, f.today));
+    // Reused per thread: allocating a list this long would cost page faults on every query.
+    thread_local ScoredList matched;
+    MatchPlan(s, plan, &idf, &matched);
+    // The rows of matched documents are scattered over the segment: ask for them a few
+    // documents ahead, so the memory fetch overlaps the work on the current one.
+    constexpr size_t kPrefetchAhead = 12;
+    for (size_t i = 0; i < matched.size(); ++i) {
+      if (i + kPrefetchAhead < matched.size()) {
+        const uint32_t ahead = matched[i + kPrefetchAhead].doc;
+        __builtin_prefetch(&s.rows[ahead]);
+        __builtin_prefetch(&starts[ahead]);
+      }
+      consider(matched[i].doc, matched[i].score);
     }
+  }
+  result.total = total;
+  std::sort_heap(best.begin(), best.end(), order);
+  for (size_t i = offset; i < best.size(); ++i) {
+    const Match& m = best[i];
+    const Segment& s = *snap->segments[m.segment].segment;
+    const int32_t next_start = (*next_starts[m.segment])[m.doc];
+    result.hits.push_back(MakeHit(s, m.doc, m.score, f, next_start));
+    if (query.net_cost != nullptr)
+      result.hits.back().net_cost_cents =
+          query.net_cost->NetCents(CostFactsOf(s, m.doc, next_start));
   }
   result.facets = BuildFacets(facets, *geo_);
   if (result.total == 0 && !plan.groups.empty())

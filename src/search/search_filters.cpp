@@ -59,6 +59,9 @@ Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo
   f.exclude_ids = q.exclude_ids;
   std::sort(f.exclude_ids.begin(), f.exclude_ids.end());
   f.today = q.today.days_since_epoch();
+  f.has_other = !f.include_demo || f.duration_max >= 0 || f.load_max >= 0 || !f.providers.empty() ||
+                !f.only_ids.empty() || !f.exclude_ids.empty() || f.has_start_window ||
+                (f.has_point && f.radius_km > 0);
   return f;
 }
 
@@ -76,16 +79,6 @@ float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   return best;
 }
 
-std::optional<int32_t> NextStart(const Segment& s, uint32_t doc, int32_t today) {
-  std::optional<int32_t> best;
-  for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
-    const int32_t start = s.offering_start[o];
-    if (start == kStartAnyTime || start < today) continue;
-    if (!best || start < *best) best = start;
-  }
-  return best;
-}
-
 namespace {
 
 bool StartsInWindow(const Segment& s, uint32_t doc, const CompiledFilters& f) {
@@ -96,26 +89,27 @@ bool StartsInWindow(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   return false;
 }
 
-bool PassesOther(const Segment& s, uint32_t doc, const CompiledFilters& f) {
-  if (!f.include_demo && s.is_demo[doc] != 0) return false;
-  if (f.duration_max >= 0 && s.duration_weeks[doc] > f.duration_max) return false;
-  if (f.load_max >= 0 && s.study_load_hours[doc] > f.load_max) return false;
+bool PassesOther(const Segment& s, uint32_t doc, const Segment::DocRow& row,
+                 const CompiledFilters& f) {
+  if (!f.include_demo && row.is_demo != 0) return false;
+  if (f.duration_max >= 0 && row.duration_weeks > f.duration_max) return false;
+  if (f.load_max >= 0 && row.study_load_hours > f.load_max) return false;
   if (!f.providers.empty() &&
       !std::binary_search(f.providers.begin(), f.providers.end(), s.provider_id[doc])) {
     return false;
   }
   if (!f.only_ids.empty() &&
-      !std::binary_search(f.only_ids.begin(), f.only_ids.end(), s.course_id[doc])) {
+      !std::binary_search(f.only_ids.begin(), f.only_ids.end(), row.course_id)) {
     return false;
   }
   if (!f.exclude_ids.empty() &&
-      std::binary_search(f.exclude_ids.begin(), f.exclude_ids.end(), s.course_id[doc])) {
+      std::binary_search(f.exclude_ids.begin(), f.exclude_ids.end(), row.course_id)) {
     return false;
   }
   if (f.has_start_window && !StartsInWindow(s, doc, f)) return false;
   if (f.has_point && f.radius_km > 0) {
     // Online and self-paced courses can be followed from anywhere: they pass the radius.
-    const auto mode = static_cast<DeliveryMode>(s.mode[doc]);
+    const auto mode = static_cast<DeliveryMode>(row.mode);
     if (mode != DeliveryMode::kOnline && mode != DeliveryMode::kSelfPaced) {
       const float km = NearestKm(s, doc, f);
       if (std::isnan(km) || km > f.radius_km) return false;
@@ -127,35 +121,47 @@ bool PassesOther(const Segment& s, uint32_t doc, const CompiledFilters& f) {
 }  // namespace
 
 uint32_t FailMask(const Segment& s, uint32_t doc, const CompiledFilters& f) {
+  const Segment::DocRow& row = s.rows[doc];
   uint32_t fail = 0;
-  if (f.level_mask != 0 && (f.level_mask & (1U << s.level[doc])) == 0) fail |= kFailLevel;
-  if (f.mode_mask != 0 && (f.mode_mask & (1U << s.mode[doc])) == 0) fail |= kFailMode;
-  if (f.language_mask != 0 && (f.language_mask & (1U << s.language[doc])) == 0)
-    fail |= kFailLanguage;
-  if (f.region_mask != 0 && (f.region_mask & s.region_mask[doc]) == 0) fail |= kFailRegion;
-  if ((s.funding[doc] & f.funding_required) != f.funding_required) fail |= kFailFunding;
+  if (f.level_mask != 0 && (f.level_mask & (1U << row.level)) == 0) fail |= kFailLevel;
+  if (f.mode_mask != 0 && (f.mode_mask & (1U << row.mode)) == 0) fail |= kFailMode;
+  if (f.language_mask != 0 && (f.language_mask & (1U << row.language)) == 0) fail |= kFailLanguage;
+  if (f.region_mask != 0 && (f.region_mask & row.region_mask) == 0) fail |= kFailRegion;
+  if ((row.funding & f.funding_required) != f.funding_required) fail |= kFailFunding;
   if (f.price_min >= 0 || f.price_max >= 0) {
-    const int32_t p = s.price_cents[doc];
+    const int32_t p = row.price_cents;
     if (p < 0 || (f.price_min >= 0 && p < f.price_min) || (f.price_max >= 0 && p > f.price_max))
       fail |= kFailPrice;
   }
-  if (!PassesOther(s, doc, f)) fail |= kFailOther;
+  if (f.has_other && !PassesOther(s, doc, row, f)) fail |= kFailOther;
   return fail;
 }
 
-void FacetCounts::Add(const Segment& s, uint32_t doc, uint32_t fail) {
-  if (fail == 0 || fail == kFailLevel) ++level[s.level[doc] & 15U];
-  if (fail == 0 || fail == kFailMode) ++mode[s.mode[doc] & 7U];
-  if (fail == 0 || fail == kFailLanguage) ++language[s.language[doc] & 7U];
-  if (fail == 0 || fail == kFailRegion) {
-    for (uint64_t m = s.region_mask[doc]; m != 0; m &= m - 1)
+void FacetCounts::Add(const Segment::DocRow& row, uint32_t fail) {
+  if (fail == 0) {
+    // The common case, without a test per facet.
+    ++level[row.level & 15U];
+    ++mode[row.mode & 7U];
+    ++language[row.language & 7U];
+    for (uint64_t m = row.region_mask; m != 0; m &= m - 1)
+      ++region[static_cast<size_t>(__builtin_ctzll(m))];
+    for (uint32_t m = row.funding; m != 0; m &= m - 1)
+      ++funding[static_cast<size_t>(__builtin_ctz(m))];
+    ++price[row.price_bucket];
+    return;
+  }
+  if (fail == kFailLevel) ++level[row.level & 15U];
+  if (fail == kFailMode) ++mode[row.mode & 7U];
+  if (fail == kFailLanguage) ++language[row.language & 7U];
+  if (fail == kFailRegion) {
+    for (uint64_t m = row.region_mask; m != 0; m &= m - 1)
       ++region[static_cast<size_t>(__builtin_ctzll(m))];
   }
-  if (fail == 0 || fail == kFailFunding) {
-    for (uint32_t m = s.funding[doc]; m != 0; m &= m - 1)
+  if (fail == kFailFunding) {
+    for (uint32_t m = row.funding; m != 0; m &= m - 1)
       ++funding[static_cast<size_t>(__builtin_ctz(m))];
   }
-  if (fail == 0 || fail == kFailPrice) ++price[PriceBucket(s.price_cents[doc])];
+  if (fail == kFailPrice) ++price[row.price_bucket];
 }
 
 }  // namespace verder

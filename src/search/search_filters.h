@@ -51,6 +51,7 @@ struct CompiledFilters {
   std::vector<CourseId> only_ids;     // sorted
   std::vector<CourseId> exclude_ids;  // sorted
   int32_t today = 0;
+  bool has_other = false;  // any filter behind kFailOther is set
 };
 
 // Fails with an Error naming the parameter (e.g. an unknown postcode) .
@@ -59,8 +60,6 @@ Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo
 uint32_t FailMask(const Segment& s, uint32_t doc, const CompiledFilters& f);
 // Smallest distance from the query point to an offering with a place; NaN when none.
 float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f);
-// First open offering on or after today (days); nullopt when none is dated.
-std::optional<int32_t> NextStart(const Segment& s, uint32_t doc, int32_t today);
 size_t PriceBucket(int32_t price_cents);
 
 struct FacetCounts {
@@ -72,7 +71,7 @@ struct FacetCounts {
   std::array<int64_t, kPriceBuckets> price{};
 
   // Counts `doc` in every facet whose own filter is the only one it fails (or in all, for 0).
-  void Add(const Segment& s, uint32_t doc, uint32_t fail_mask);
+  void Add(const Segment::DocRow& row, uint32_t fail_mask);
 };
 
 }  // namespace verder

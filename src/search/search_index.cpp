@@ -47,7 +47,7 @@ void SearchIndex::MergeTail(std::vector<SegmentView>* segments) {
     segments->pop_back();
     segments->back() = {merged, std::make_shared<Bitmap>()};
     for (uint32_t d = 0; d < merged->size(); ++d)
-      location_[merged->course_id[d]] = {merged.get(), d};
+      location_[merged->rows[d].course_id] = {merged.get(), d};
   }
 }
 
@@ -68,7 +68,8 @@ void SearchIndex::Upsert(const std::vector<IndexedCourse>& courses) {
   for (const IndexedCourse& c : batch) MarkDeleted(c.course.id, &segments);
   auto added = Segment::Build(batch, *analysis_, *geo_);
   if (added->size() > 0) {
-    for (uint32_t d = 0; d < added->size(); ++d) location_[added->course_id[d]] = {added.get(), d};
+    for (uint32_t d = 0; d < added->size(); ++d)
+      location_[added->rows[d].course_id] = {added.get(), d};
     segments.push_back({added, std::make_shared<Bitmap>()});
     MergeTail(&segments);
   }

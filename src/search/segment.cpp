@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 #include "search/edit_distance.h"
 #include "search/ranking.h"
+#include "search/search_filters.h"
 
 namespace verder {
 namespace {
@@ -24,20 +24,24 @@ struct DocTerm {
 
 uint64_t HashView(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
-// Calls `emit` for every string made of `word` with up to `max` single bytes deleted.
-void ForEachDeletion(std::string_view word, int max,
-                     const std::function<void(std::string_view)>& emit) {
+// Calls `emit` for every string made of `word` with up to `max` single bytes deleted. A template
+// with two reused buffers: typo lookup runs this for every rare query word, and building the
+// index for every term, so it must not allocate per variant.
+template <typename Emit>
+void ForEachDeletion(std::string_view word, int max, Emit emit) {
   emit(word);
   if (max <= 0 || word.size() <= 1) return;
-  std::string buf;
+  std::string once;
+  std::string twice;
   for (size_t i = 0; i < word.size(); ++i) {
-    buf.assign(word.substr(0, i));
-    buf.append(word.substr(i + 1));
-    emit(buf);
+    once.assign(word.substr(0, i));
+    once.append(word.substr(i + 1));
+    emit(std::string_view(once));
     if (max >= 2) {
-      for (size_t j = i; j < buf.size(); ++j) {
-        std::string twice = buf.substr(0, j) + buf.substr(j + 1);
-        emit(twice);
+      for (size_t j = i; j < once.size(); ++j) {
+        twice.assign(once, 0, j);
+        twice.append(once, j + 1);
+        emit(std::string_view(twice));
       }
     }
   }
@@ -56,6 +60,23 @@ uint8_t Segment::LanguageIndex(std::string_view code) {
     if (code == kLanguageCodes[i]) return static_cast<uint8_t>(i);
   }
   return static_cast<uint8_t>(std::size(kLanguageCodes) - 1);
+}
+
+std::shared_ptr<const std::vector<int32_t>> Segment::NextStarts(int32_t today) const {
+  const std::lock_guard lock(next_starts_mu_);
+  if (next_starts_ == nullptr || next_starts_day_ != today) {
+    auto starts = std::make_shared<std::vector<int32_t>>(size(), kNoStart);
+    for (uint32_t doc = 0; doc < size(); ++doc) {
+      for (uint32_t o = offering_begin[doc]; o < offering_begin[doc + 1]; ++o) {
+        const int32_t start = offering_start[o];
+        if (start != kStartAnyTime && start >= today)
+          (*starts)[doc] = std::min((*starts)[doc], start);
+      }
+    }
+    next_starts_ = std::move(starts);
+    next_starts_day_ = today;
+  }
+  return next_starts_;
 }
 
 PostingList Segment::Postings(std::string_view term) const {
@@ -120,17 +141,19 @@ class SegmentBuilder {
   void Add(const IndexedCourse& in) {
     Segment& s = *segment_;
     const Course& c = in.course;
-    s.course_id.push_back(c.id);
-    s.price_cents.push_back(
-        c.costs.stated ? static_cast<int32_t>(std::min<Cents>(c.costs.Total(), INT32_MAX)) : -1);
-    s.level.push_back(static_cast<uint8_t>(c.level));
-    s.mode.push_back(static_cast<uint8_t>(c.mode));
-    s.language.push_back(Segment::LanguageIndex(c.language));
-    s.funding.push_back(static_cast<uint8_t>(c.funding_flags));
-    s.is_demo.push_back(c.is_demo ? 1 : 0);
+    Segment::DocRow row;
+    row.course_id = c.id;
+    row.price_cents =
+        c.costs.stated ? static_cast<int32_t>(std::min<Cents>(c.costs.Total(), INT32_MAX)) : -1;
+    row.price_bucket = static_cast<uint8_t>(PriceBucket(row.price_cents));
+    row.level = static_cast<uint8_t>(c.level);
+    row.mode = static_cast<uint8_t>(c.mode);
+    row.language = Segment::LanguageIndex(c.language);
+    row.funding = static_cast<uint8_t>(c.funding_flags);
+    row.is_demo = c.is_demo ? 1 : 0;
+    row.duration_weeks = static_cast<uint16_t>(std::clamp(c.duration_weeks, 0, 65535));
+    row.study_load_hours = static_cast<uint16_t>(std::clamp(c.study_load_hours, 0, 65535));
     s.provider_id.push_back(c.provider_id);
-    s.duration_weeks.push_back(static_cast<uint16_t>(std::clamp(c.duration_weeks, 0, 65535)));
-    s.study_load_hours.push_back(static_cast<uint16_t>(std::clamp(c.study_load_hours, 0, 65535)));
     s.title_id.push_back(Intern(c.title.nl));
     s.provider_name_id.push_back(Intern(in.provider_name));
     const auto clamp_cents = [](Cents v) {
@@ -170,7 +193,8 @@ class SegmentBuilder {
       }
       AddText(o.location.place, kWhoWhere, Language::kDutch, false);
     }
-    s.region_mask.push_back(regions);
+    row.region_mask = regions;
+    s.rows.push_back(row);
     AddText(c.title.nl, kTitle, Language::kDutch, true);
     AddText(c.title.en, kTitle, Language::kEnglish, false);
     for (const std::string& x : c.skills) AddText(x, kSkills, Language::kDutch, false);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,7 @@ class Segment {
   static std::shared_ptr<const Segment> Merge(const Segment& a, const Bitmap& a_deleted,
                                               const Segment& b, const Bitmap& b_deleted);
 
-  uint32_t size() const { return static_cast<uint32_t>(course_id.size()); }
+  uint32_t size() const { return static_cast<uint32_t>(rows.size()); }
   PostingList Postings(std::string_view term) const;
   uint32_t DocFrequency(std::string_view term) const { return Postings(term).size; }
   // Terms starting with `prefix`, with their document frequency (at most `scan_limit` looked at).
@@ -54,18 +55,24 @@ class Segment {
   void CollectTypos(std::string_view word, int max_edits,
                     std::vector<std::pair<std::string, int>>* out) const;
 
-  // Filter and display columns, one entry per document.
-  std::vector<CourseId> course_id;
-  std::vector<int32_t> price_cents;  // -1: not stated
-  std::vector<uint8_t> level;
-  std::vector<uint8_t> mode;
-  std::vector<uint8_t> language;  // index in kLanguageCodes
-  std::vector<uint8_t> funding;   // FundingFlag bits
-  std::vector<uint8_t> is_demo;
-  std::vector<uint64_t> region_mask;  // bit r-1 for labour-market region r
+  // What filters, facets and ordering read of one document, packed in half a cache line: a query
+  // touches each matching document once here instead of in ten separate columns (measured: the
+  // column layout spent most of a query on cache misses).
+  struct alignas(32) DocRow {
+    CourseId course_id = 0;
+    uint64_t region_mask = 0;  // bit r-1 for labour-market region r
+    int32_t price_cents = -1;  // -1: not stated
+    uint16_t duration_weeks = 0;
+    uint16_t study_load_hours = 0;
+    uint8_t level = 0;
+    uint8_t mode = 0;
+    uint8_t language = 0;  // index in kLanguageCodes
+    uint8_t funding = 0;   // FundingFlag bits
+    uint8_t is_demo = 0;
+    uint8_t price_bucket = 0;  // search_filters.h PriceBucket
+  };
+  std::vector<DocRow> rows;
   std::vector<ProviderId> provider_id;
-  std::vector<uint16_t> duration_weeks;
-  std::vector<uint16_t> study_load_hours;
   std::vector<uint32_t> title_id;  // into strings
   std::vector<uint32_t> provider_name_id;
   // What a person's net cost depends on beyond the columns above (search_query.h NetCostModel).
@@ -90,6 +97,12 @@ class Segment {
   std::vector<uint32_t> offering_place_id;
   std::vector<std::string> strings;  // titles, provider names, places (deduplicated)
 
+  // The next start (days; kNoStart when none is dated) of every document, as seen on `today`.
+  // Made on the first query of a day and kept until the day changes: a query then reads one
+  // number per document instead of scanning its offerings.
+  std::shared_ptr<const std::vector<int32_t>> NextStarts(int32_t today) const;
+  static constexpr int32_t kNoStart = std::numeric_limits<int32_t>::max();
+
   static constexpr const char* kLanguageCodes[] = {"nl", "en", "de", "fr", "other"};
   static uint8_t LanguageIndex(std::string_view code);
 
@@ -106,6 +119,10 @@ class Segment {
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;
 
   void IndexTerms();  // term_index_ and deletions_ from terms_
+
+  mutable std::mutex next_starts_mu_;
+  mutable int32_t next_starts_day_ = 0;
+  mutable std::shared_ptr<const std::vector<int32_t>> next_starts_;
 };
 
 }  // namespace verder

@@ -32,17 +32,8 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
   }
   for (const auto* part : {&a, &b}) {
     const auto& ids = part == &a ? a_new : b_new;
-    AppendLive(part->course_id, ids, &s.course_id);
-    AppendLive(part->price_cents, ids, &s.price_cents);
-    AppendLive(part->level, ids, &s.level);
-    AppendLive(part->mode, ids, &s.mode);
-    AppendLive(part->language, ids, &s.language);
-    AppendLive(part->funding, ids, &s.funding);
-    AppendLive(part->is_demo, ids, &s.is_demo);
-    AppendLive(part->region_mask, ids, &s.region_mask);
+    AppendLive(part->rows, ids, &s.rows);
     AppendLive(part->provider_id, ids, &s.provider_id);
-    AppendLive(part->duration_weeks, ids, &s.duration_weeks);
-    AppendLive(part->study_load_hours, ids, &s.study_load_hours);
     const auto string_base = static_cast<uint32_t>(s.strings.size());
     s.strings.insert(s.strings.end(), part->strings.begin(), part->strings.end());
     for (uint32_t d = 0; d < part->size(); ++d) {
