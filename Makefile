@@ -54,6 +54,7 @@ bench:
 	./build/bench/bench/relevance_bench --data $(DATA) --resources $(CURDIR)/data
 	./build/bench/bench/search_bench --data $(DATA) --resources $(CURDIR)/data --courses 200000
 	./build/bench/bench/search_bench --data $(DATA) --resources $(CURDIR)/data --courses 1000000
+	./build/bench/bench/ingest_bench --data $(DATA) --resources $(CURDIR)/data --courses 100000
 	$(MAKE) bench-http
 
 # The results page under wrk (issue 5): a Release server over the open data + 200,000 demo courses.

@@ -7,8 +7,27 @@
 
 #include <cctype>
 #include <cstring>
+#include <string>
 
 namespace verder::testing {
+namespace {
+
+// The body of a chunked answer: hex size, CRLF, data, CRLF, ..., "0" CRLF CRLF.
+std::string Unchunk(const std::string& raw) {
+  std::string body;
+  size_t at = 0;
+  while (at < raw.size()) {
+    const size_t line_end = raw.find("\r\n", at);
+    if (line_end == std::string::npos) break;
+    const size_t size = std::stoul(raw.substr(at, line_end - at), nullptr, 16);
+    if (size == 0) break;
+    body.append(raw, line_end + 2, size);
+    at = line_end + 2 + size + 2;
+  }
+  return body;
+}
+
+}  // namespace
 
 HttpResult HttpRaw(uint16_t port, const std::string& raw) {
   HttpResult result;
@@ -56,7 +75,19 @@ HttpResult HttpRaw(uint16_t port, const std::string& raw) {
     line_start = line_end + 2;
   }
   result.body = response.substr(header_end + 4);
+  if (result.headers["transfer-encoding"] == "chunked") result.body = Unchunk(result.body);
   return result;
+}
+
+HttpResult HttpSend(uint16_t port, const std::string& method, const std::string& target,
+                    const std::map<std::string, std::string>& headers, const std::string& body) {
+  std::string raw = method;
+  raw.append(" ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+  for (const auto& [name, value] : headers)
+    raw.append(name).append(": ").append(value).append("\r\n");
+  raw.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
+  raw += body;
+  return HttpRaw(port, raw);
 }
 
 HttpResult HttpGet(uint16_t port, const std::string& target, const std::string& method) {

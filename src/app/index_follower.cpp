@@ -11,6 +11,8 @@ Status IndexFollower::LoadAll(const std::function<void(int64_t)>& progress) {
   VERDER_ASSIGN_OR_RETURN(StoreCounts counts, store_->Counts());
   last_seq_ = counts.last_seq;
   VERDER_ASSIGN_OR_RETURN(std::vector<Provider> providers, store_->AllProviders());
+  VERDER_ASSIGN_OR_RETURN(const std::vector<CourseId> hidden, store_->HiddenCourseIds());
+  const std::set<CourseId> hidden_set(hidden.begin(), hidden.end());
   for (const Provider& p : providers) provider_names_[p.id] = p.name;
   std::map<std::string, int64_t> title_counts;
   std::vector<IndexedCourse> batch;
@@ -18,7 +20,7 @@ Status IndexFollower::LoadAll(const std::function<void(int64_t)>& progress) {
   constexpr size_t kBatch = 50000;
   VERDER_RETURN_IF_ERROR(
       store_->ForEachCourse([&](const Course& c, const std::vector<Offering>& offerings) {
-        if (c.status != CourseStatus::kActive) return Status();
+        if (c.status != CourseStatus::kActive || hidden_set.count(c.id) != 0) return Status();
         ++title_counts[c.title.nl];
         batch.push_back({c, offerings, provider_names_[c.provider_id]});
         if (batch.size() == kBatch) {
@@ -39,6 +41,8 @@ Status IndexFollower::LoadAll(const std::function<void(int64_t)>& progress) {
 Result<IndexedCourse> IndexFollower::Load(CourseId id) {
   VERDER_ASSIGN_OR_RETURN(CourseRecord record, store_->GetCourse(id));
   provider_names_[record.provider.id] = record.provider.name;
+  // A course the operator took off the site leaves the index like a withdrawn one.
+  if (record.hold_reason) record.course.status = CourseStatus::kWithdrawn;
   return IndexedCourse{std::move(record.course), std::move(record.offerings), record.provider.name};
 }
 
@@ -67,13 +71,24 @@ Result<int> IndexFollower::CatchUp() {
 void IndexFollower::Start(std::chrono::milliseconds interval) {
   thread_ = std::thread([this, interval] {
     std::unique_lock lock(stop_mu_);
-    while (!stop_cv_.wait_for(lock, interval, [this] { return stopping_; })) {
+    while (true) {
+      stop_cv_.wait_for(lock, interval, [this] { return stopping_ || woken_; });
+      if (stopping_) break;
+      woken_ = false;
       lock.unlock();
       const Result<int> r = CatchUp();
       if (!r.ok()) std::fprintf(stderr, "search index: %s\n", r.error().message.c_str());
       lock.lock();
     }
   });
+}
+
+void IndexFollower::Wake() {
+  {
+    std::lock_guard lock(stop_mu_);
+    woken_ = true;
+  }
+  stop_cv_.notify_all();
 }
 
 void IndexFollower::Stop() {

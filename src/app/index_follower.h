@@ -36,6 +36,9 @@ class IndexFollower {
   // Applies what changed since the last call (or LoadAll). Returns how many courses changed.
   Result<int> CatchUp();
   void Start(std::chrono::milliseconds interval);
+  // Catches up now instead of at the next interval: a provider's accepted feed is searchable
+  // at once. Safe from any thread; wakes that come together are served by one catch-up.
+  void Wake();
   void Stop();
   // Autocomplete entries gathered during LoadAll (course titles with counts).
   std::vector<Suggestion> TakeTitleSuggestions() { return std::move(titles_); }
@@ -53,6 +56,7 @@ class IndexFollower {
   std::mutex stop_mu_;
   std::condition_variable stop_cv_;
   bool stopping_ = false;
+  bool woken_ = false;
 };
 
 }  // namespace verder

@@ -3,13 +3,17 @@
 //   verder serve [--port 8080]      first start imports the open data and the demo catalogue
 //   verder import                   (re)imports the open data from --data
 //   verder demo --courses N --seed S
+//   verder ingest FILE --provider ID [--full]   a provider's feed from a file, with progress
 //   verder stats                    counts of what the store holds
+//   verder admin ...                providers, API keys, stale providers (app/admin_commands.h)
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/admin_commands.h"
 #include "app/catalog_setup.h"
+#include "app/ingest_command.h"
 #include "app/serve.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -61,6 +65,18 @@ int main(int argc, char** argv) {
                    "VERDER_RESOURCES)")
       ->capture_default_str();
   serve_cmd
+      ->add_option("--complaints-per-10-minutes", serve.complaints.requests,
+                   "complaints one address may send per 10 minutes (0: no limit)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--feed-writes-per-minute", serve.feed_writes.requests,
+                   "provider and operator API writes per address per minute (0: no limit)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--suggestions-per-minute", serve.suggestions.requests,
+                   "autocomplete requests per address per minute (0: no limit)")
+      ->capture_default_str();
+  serve_cmd
       ->add_option("--demo-courses", first_start_demo,
                    "demo courses to generate on first start (0: none)")
       ->capture_default_str();
@@ -78,13 +94,23 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--seed", demo_seed, "random seed; the same seed gives the same catalogue")
       ->capture_default_str();
 
+  IngestOptions ingest;
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest", "Store a provider's feed file (OOAPI JSON, NDJSON or .csv), with progress");
+  ingest_cmd->add_option("file", ingest.file, "the feed file")->required();
+  ingest_cmd->add_option("--provider", ingest.provider, "the provider's id")->required();
+  ingest_cmd->add_flag("--full", ingest.full,
+                       "withdraw the provider's active courses the file does not hold");
+
   CLI::App* stats_cmd = app.add_subcommand("stats", "Show what the store holds");
+  AdminCommands admin(&app);
 
   CLI11_PARSE(app, argc, argv);
 
   SystemClock clock;
   auto store = OpenStore(db_path, &clock);
   if (!store.ok()) return Fail(store.error());
+  if (admin.parsed()) return admin.Run(store.value().get(), clock);
   const ImportOptions import{.data_dir = data_dir, .quiet = false};
 
   if (serve_cmd->parsed()) {
@@ -104,6 +130,22 @@ int main(int argc, char** argv) {
         store.value().get(),
         {.courses = demo_courses, .seed = demo_seed, .today = clock.Today(), .quiet = false});
     return s.ok() ? 0 : Fail(s.error());
+  }
+  if (ingest_cmd->parsed()) {
+    const Result<IngestSummary> r = IngestFile(store.value().get(), ingest);
+    if (!r.ok()) return Fail(r.error());
+    const IngestSummary& s = r.value();
+    std::printf(
+        "accepted %lld\ncreated %lld\nupdated %lld\nunchanged %lld\nwithdrawn %lld\n"
+        "rejected %lld\n",
+        static_cast<long long>(s.accepted), static_cast<long long>(s.created),
+        static_cast<long long>(s.updated), static_cast<long long>(s.unchanged),
+        static_cast<long long>(s.withdrawn), static_cast<long long>(s.rejected_records));
+    if (s.withdrawal_skipped) {
+      std::fprintf(stderr, "Nothing withdrawn: a rejected record could not be identified.\n");
+    }
+    // 2: stored, but not everything: a script can tell a partial feed from a clean one.
+    return s.rejected_records > 0 ? 2 : 0;
   }
   if (stats_cmd->parsed()) {
     const Result<StoreCounts> c = store.value()->Counts();

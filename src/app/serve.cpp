@@ -2,20 +2,27 @@
 
 #include <csignal>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <thread>
+
+#include "core/file.h"
 
 #include "app/index_follower.h"
 #include "app/periodic_task.h"
 #include "app/progress_bar.h"
+#include "auth/api_keys.h"
 #include "funding/scheme_loader.h"
 #include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "search/suggester.h"
 #include "search/text_analysis.h"
 #include "web/catalog_api.h"
+#include "web/feed_api.h"
 #include "web/funding_api.h"
 #include "web/http_server.h"
 #include "web/i18n.h"
+#include "web/moderation_api.h"
+#include "web/open_data_api.h"
 #include "web/pages/site_pages.h"
 #include "web/router.h"
 #include "web/search_api.h"
@@ -68,13 +75,57 @@ Status Serve(Store* store, const ServeOptions& options) {
 
   Router router;
   AddCatalogApi(store, &router);
+  AddOpenDataApi(store, &router);
+  VERDER_ASSIGN_OR_RETURN(std::string openapi_text,
+                          ReadFile(options.resources_dir + "/openapi.yaml"));
+  const nlohmann::json openapi = nlohmann::json::parse(openapi_text, nullptr, false);
+  if (!openapi.is_object() || !openapi.contains("paths")) {
+    return InvalidArgument("openapi.yaml", "is not a readable OpenAPI document (JSON syntax)");
+  }
+  AddOpenApiDocument(std::move(openapi_text), &router);
   AddSearchApi({&index, &suggester, &geo, &clock, &funding_engine}, &router);
   AddFundingApi({&funding_engine, store, &clock}, &router);
-  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks, &funding_engine}, &router);
+  const ApiKeyAuthenticator auth(store);
+  const FormTokens form_tokens;
+  RateLimiter complaint_limit(options.complaints);
+  RateLimiter feed_limit(options.feed_writes);
+  RateLimiter suggest_limit(options.suggestions);
+  VERDER_RETURN_IF_ERROR(AddFeedApi({.store = store,
+                                     .geo = &geo,
+                                     .auth = &auth,
+                                     .feeds_dir = options.resources_dir + "/feeds",
+                                     .changed = [&follower] { follower.Wake(); }},
+                                    &router));
+  AddModerationApi({.store = store, .auth = &auth, .changed = [&follower] { follower.Wake(); }},
+                   &router);
+  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks, &funding_engine, &openapi,
+                &form_tokens, &complaint_limit},
+               &router);
   router.SetNotFound([&words](const HttpRequest& r) { return NotFoundPage(words, r.path); });
 
-  HttpServer server({.host = options.host, .port = options.port, .threads = options.threads},
-                    [&router](const HttpRequest& r) { return router.Handle(r); });
+  HttpServerOptions server_options{
+      .host = options.host, .port = options.port, .threads = options.threads};
+  server_options.upload_authorised = [&auth](const std::string& authorization) {
+    return auth.Authenticate(authorization).ok();
+  };
+  // Writes and autocomplete cost the most per request: they are limited per address before
+  // any work is done (complaints are limited on their page, which answers in words).
+  const auto limited = [&](const HttpRequest& r) -> RateLimiter* {
+    if (r.method == "POST" || r.method == "DELETE") {
+      if (r.target.rfind("/api/v1/providers", 0) == 0 || r.target.rfind("/api/v1/keys", 0) == 0 ||
+          r.target.rfind("/api/v1/moderation", 0) == 0)
+        return &feed_limit;
+    }
+    if (r.target.rfind("/api/v1/suggest", 0) == 0) return &suggest_limit;
+    return nullptr;
+  };
+  HttpServer server(server_options, [&](const HttpRequest& r) {
+    if (RateLimiter* limiter = limited(r)) {
+      if (const std::optional<int> wait = limiter->Check(r.client_address, clock.NowUnixSeconds()))
+        return TooManyRequests(*wait);
+    }
+    return router.Handle(r);
+  });
   VERDER_RETURN_IF_ERROR(server.Start());
   follower.Start(std::chrono::milliseconds(200));
   std::fprintf(stderr, "Verder is ready on http://localhost:%u (%zu courses searchable)\n",

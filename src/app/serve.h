@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "web/rate_limiter.h"
+
 #include "store/store.h"
 
 namespace verder {
@@ -13,7 +15,11 @@ struct ServeOptions {
   std::string host = "0.0.0.0";
   uint16_t port = 8080;
   int threads = 4;
-  std::string resources_dir = "data";  // the repo's data/: synonyms, later schemes and desks
+  std::string resources_dir = "data";  // the repo's data/: synonyms, schemes, desks, feeds
+  // Per client address (issue 8): complaints, provider feed writes, autocomplete.
+  RateLimit complaints{.requests = 5, .window_seconds = 600};
+  RateLimit feed_writes{.requests = 60, .window_seconds = 60};
+  RateLimit suggestions{.requests = 600, .window_seconds = 60};
 };
 
 // Blocks until SIGINT/SIGTERM.

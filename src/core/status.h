@@ -21,9 +21,11 @@ namespace verder {
 enum class ErrorCode {
   kInvalidArgument,  // the input is wrong; the message says how
   kNotFound,
-  kConflict,     // the input is valid but clashes with what is stored
-  kUnavailable,  // the environment: disk full, database locked, file unreadable
-  kInternal,     // a bug or corruption; the message names the file or object
+  kConflict,          // the input is valid but clashes with what is stored
+  kUnavailable,       // the environment: disk full, database locked, file unreadable
+  kInternal,          // a bug or corruption; the message names the file or object
+  kUnauthenticated,   // no credentials, or ones we do not accept (missing, wrong, revoked)
+  kPermissionDenied,  // known caller, but not allowed to touch this (another provider's data)
 };
 
 const char* ErrorCodeName(ErrorCode code);
@@ -47,6 +49,12 @@ inline Error Unavailable(std::string message) {
 }
 inline Error Internal(std::string message) {
   return Error{ErrorCode::kInternal, "", std::move(message)};
+}
+inline Error Unauthenticated(std::string message) {
+  return Error{ErrorCode::kUnauthenticated, "", std::move(message)};
+}
+inline Error PermissionDenied(std::string message) {
+  return Error{ErrorCode::kPermissionDenied, "", std::move(message)};
 }
 
 class [[nodiscard]] Status {

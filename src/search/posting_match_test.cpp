@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/rng.h"
@@ -14,7 +15,7 @@ namespace verder {
 namespace {
 
 // Common words appear in most titles, rare ones in a few: a mix of short and long lists.
-const std::vector<std::string> kWords = {
+constexpr std::array<const char*, 24> kWords = {
     "zorg", "kok",     "lassen",   "bakker",     "excel",   "python", "boekhouden", "verkoop",
     "taal", "rekenen", "heftruck", "veiligheid", "leiding", "coach",  "schilder",   "monteur",
     "data", "web",     "engels",   "duits",      "kapper",  "bouw",   "techniek",   "logistiek"};
@@ -26,7 +27,7 @@ std::string RandomTitle(Rng* rng) {
     // Squaring skews towards the first words, so early words are common and late ones rare.
     const double r = rng->Real();
     const size_t w = static_cast<size_t>(r * r * static_cast<double>(kWords.size()));
-    title += (i > 0 ? " " : "") + kWords[w];
+    title += (i > 0 ? " " : "") + std::string(kWords[w]);
   }
   return title;
 }
@@ -167,7 +168,7 @@ TEST_F(PostingMatchTest, RareWordProbesACommonOne) {
 TEST_F(PostingMatchTest, ManyCompletionsUnionDensely) {
   // Like a prefix with many completions: every word is a variant of one group.
   WordGroup g{"x", {}};
-  for (const std::string& w : kWords) g.variants.push_back({{Term(w)}, 0.7F});
+  for (const char* w : kWords) g.variants.push_back({{Term(w)}, 0.7F});
   QueryPlan plan;
   plan.groups.push_back(g);
   ExpectSame(plan);

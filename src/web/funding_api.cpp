@@ -97,6 +97,7 @@ HttpResponse NetCost(const FundingApiDeps& deps, const HttpRequest& r) {
     return ErrorResponse(InvalidArgument("course", "must be a course id (a positive number)"));
   const Result<CourseRecord> record = deps.store->GetCourse(id);
   if (!record.ok()) return ErrorResponse(record.error());
+  if (record.value().hold_reason) return ErrorResponse(NotFound("this course is not shown"));
   const Course& course = record.value().course;
   const funding::CourseCheck cost = deps.engine->NetCost(
       c.value().answers.person,

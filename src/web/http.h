@@ -2,6 +2,7 @@
 // http_server.cpp knows Boost.Beast.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ struct HttpResponse {
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // For answers too large to hold (the open-data export): when set, `body` is ignored and the
+  // server sends chunks, calling this for the next one after the previous was written, until it
+  // returns false. One chunk at a time is in memory, and a slow reader slows the producer.
+  std::function<bool(std::string* chunk)> next_chunk;
 
   static HttpResponse Json(int status, std::string body);
   static HttpResponse Text(int status, std::string body);

@@ -9,6 +9,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -22,7 +23,8 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-void AddSecurityHeaders(http::response<http::string_body>* res) {
+template <typename Message>
+void AddSecurityHeaders(Message* res) {
   // A strict policy: our own scripts, styles and images only; nothing may frame us.
   res->set("Content-Security-Policy",
            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -98,6 +100,23 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(std::chrono::seconds(first_request_
                                                    ? server_->options.request_timeout_seconds
                                                    : server_->options.idle_timeout_seconds));
+    // The header first: only then is it known whether this request may bring a large body.
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t n) {
+    if (ec) return OnRead(ec, n);
+    const auto& req = parser_->get();
+    const std::string& prefix = server_->options.upload_path_prefix;
+    if (!prefix.empty() && req.method() == http::verb::post &&
+        req.target().substr(0, prefix.size()) == prefix &&
+        (!server_->options.upload_authorised ||
+         server_->options.upload_authorised(std::string(req[http::field::authorization])))) {
+      parser_->body_limit(server_->options.max_upload_body_bytes);
+      // A large upload may take longer than a page request to arrive.
+      stream_.expires_after(std::chrono::seconds(server_->options.upload_timeout_seconds));
+    }
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
@@ -128,6 +147,9 @@ class Session : public std::enable_shared_from_this<Session> {
     HttpResponse out = server_->handler(request);
     server_->in_flight.fetch_sub(1);
 
+    if (out.next_chunk) {
+      return SendChunked(std::move(out), req.version(), req.keep_alive(), head);
+    }
     http::response<http::string_body> res{static_cast<http::status>(out.status), req.version()};
     res.set(http::field::server, "verder");
     res.set(http::field::content_type, out.content_type);
@@ -155,10 +177,63 @@ class Session : public std::enable_shared_from_this<Session> {
         beast::bind_front_handler(&Session::OnWrite, shared_from_this(), response_->keep_alive()));
   }
 
+  // Header first, then one chunk at a time: the next is made only when the last was written.
+  void SendChunked(HttpResponse out, unsigned version, bool keep_alive, bool head) {
+    auto header = std::make_shared<http::response<http::empty_body>>(
+        static_cast<http::status>(out.status), version);
+    header->set(http::field::server, "verder");
+    header->set(http::field::content_type, out.content_type);
+    for (const auto& [name, value] : out.headers) header->set(name, value);
+    AddSecurityHeaders(header.get());
+    header->keep_alive(keep_alive && !server_->stopping.load());
+    header->chunked(true);
+    chunked_header_ = header;
+    chunked_serializer_ = std::make_shared<http::response_serializer<http::empty_body>>(*header);
+    next_chunk_ = std::move(out.next_chunk);
+    const bool keep = header->keep_alive();
+    stream_.expires_after(std::chrono::seconds(server_->options.request_timeout_seconds));
+    http::async_write_header(
+        stream_, *chunked_serializer_,
+        [self = shared_from_this(), keep, head](beast::error_code ec, std::size_t n) {
+          if (ec) return self->Close();
+          if (head) return self->OnWrite(keep, ec, n);
+          self->WriteNextChunk(keep);
+        });
+  }
+
+  void WriteNextChunk(bool keep_alive) {
+    chunk_.clear();
+    bool more = true;
+    // An empty chunk would mean "the end" on the wire: ask again instead.
+    while (more && chunk_.empty()) more = next_chunk_(&chunk_);
+    stream_.expires_after(std::chrono::seconds(server_->options.request_timeout_seconds));
+    auto self = shared_from_this();
+    if (chunk_.empty()) {
+      net::async_write(stream_, http::make_chunk_last(),
+                       [self, keep_alive](beast::error_code ec, std::size_t n) {
+                         self->OnWrite(keep_alive, ec, n);
+                       });
+      return;
+    }
+    net::async_write(stream_, http::make_chunk(net::buffer(chunk_)),
+                     [self, keep_alive, more](beast::error_code ec, std::size_t) {
+                       if (ec) return self->Close();
+                       if (more) return self->WriteNextChunk(keep_alive);
+                       net::async_write(self->stream_, http::make_chunk_last(),
+                                        [self, keep_alive](beast::error_code e, std::size_t m) {
+                                          self->OnWrite(keep_alive, e, m);
+                                        });
+                     });
+  }
+
   void OnWrite(bool keep_alive, beast::error_code ec, std::size_t) {
     if (ec || !keep_alive || server_->stopping.load()) return Close();
     response_.reset();
     serializer_.reset();
+    chunked_header_.reset();
+    chunked_serializer_.reset();
+    next_chunk_ = nullptr;
+    chunk_.clear();
     ReadRequest();
   }
 
@@ -172,6 +247,10 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<http::response<http::string_body>> response_;
   std::shared_ptr<http::response_serializer<http::string_body>> serializer_;
+  std::shared_ptr<http::response<http::empty_body>> chunked_header_;
+  std::shared_ptr<http::response_serializer<http::empty_body>> chunked_serializer_;
+  std::function<bool(std::string*)> next_chunk_;
+  std::string chunk_;
   HttpServer::Impl* server_;
   std::string client_;
   bool first_request_ = true;

@@ -26,6 +26,14 @@ struct HttpServerOptions {
   int threads = 4;
   size_t max_header_bytes = 16 * 1024;
   size_t max_body_bytes = 8 * 1024 * 1024;
+  // Provider feeds may be far larger than any form: POSTs under this prefix get their own limit
+  // and time, decided once the header is read (everything else keeps the small limit).
+  std::string upload_path_prefix = "/api/v1/providers/";
+  size_t max_upload_body_bytes = 512 * 1024 * 1024;
+  int upload_timeout_seconds = 300;
+  // Given the Authorization header: may this client send a large body? Unset: anyone may. Set,
+  // a stranger cannot make the server hold half a gigabyte before the key is even checked.
+  std::function<bool(const std::string& authorization)> upload_authorised;
   size_t max_target_bytes = 4096;
   int request_timeout_seconds = 15;  // to read one whole request, and to write the response
   int idle_timeout_seconds = 30;     // keep-alive connections with nothing to say

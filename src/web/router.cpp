@@ -25,6 +25,10 @@ int HttpStatusFor(ErrorCode code) {
       return 400;
     case ErrorCode::kNotFound:
       return 404;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kPermissionDenied:
+      return 403;
     case ErrorCode::kConflict:
       return 409;
     case ErrorCode::kUnavailable:

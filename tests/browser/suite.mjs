@@ -43,6 +43,10 @@ const PAGES = [
   { name: 'results-net-cost', path: '/zoeken?q=zorg&age=34&work=employee-permanent&net_max=500&sort=net' },
   { name: 'course-net-cost', from: '/zoeken?q=zorg&age=34&work=employee-permanent', link: '.result-list h3 a' },
   { name: 'compare-net-cost', path: '/vergelijken?id=1388&id=17000&age=34&work=employee-permanent' },
+  { name: 'developers', path: '/ontwikkelaars' },
+  { name: 'developers-en', path: '/en/developers' },
+  { name: 'complaint', from: '/zoeken?q=zorg', link: '.result-list h3 a', suffix: '/melden' },
+  { name: 'complaint-en', from: '/en/search?q=care', link: '.result-list h3 a', suffix: '/report' },
   { name: 'not-found', path: '/bestaat-niet', status: 404 },
   { name: 'bad-request', path: '/zoeken?price_max=veel', status: 400 },
 ];
@@ -132,7 +136,8 @@ async function resolvePaths(browser) {
   const { context, page } = await open(browser, VIEWPORTS.desktop);
   for (const p of PAGES.filter((p) => p.from)) {
     await go(page, PAGES.find((q) => q.name === p.from)?.path ?? p.from).catch(() => {});
-    p.path = await page.locator(p.link).first().getAttribute('href').catch(() => null);
+    const href = await page.locator(p.link).first().getAttribute('href').catch(() => null);
+    p.path = href && href + (p.suffix ?? '');
   }
   await context.close();
 }
@@ -350,6 +355,17 @@ async function checkWithoutJavaScript(browser) {
     await page.click('a[href="/hulp?regio=11"]');
     await page.waitForURL(/regio=11/);
     expect((await page.locator('#desk-name').innerText()).includes('Groot Amsterdam'), 'region link gives another desk');
+  });
+  await check('no JS: report a mistake from a course page: the form thanks you', async () => {
+    await go(page, '/zoeken?q=zorg');
+    await page.locator('.result-list h3 a').first().click();
+    await page.waitForURL(/\/opleiding\/\d+$/);
+    await page.check('#category-wrong_info');
+    await page.fill('#complaint-message', 'De startdatum klopt niet.');
+    await page.click('section.complaint button[type=submit]');
+    await page.waitForURL(/\/melden\?sent=1$/);
+    const thanks = (await page.locator('section.complaint [role=status]').innerText()).trim();
+    expect(thanks.startsWith('Dank je wel'), `after sending: "${thanks}"`);
   });
   await check('no JS: no foreign request, cookie or error on the way', () => expectClean(context, seen));
   await context.close();

@@ -1,4 +1,5 @@
 // Courses, offerings and providers: the catalogue half of SqliteStore.
+#include <algorithm>
 #include <map>
 
 #include "catalog/course_json.h"
@@ -9,6 +10,11 @@ namespace verder {
 using nlohmann::json;
 
 namespace {
+
+// A course `c` no standing hold takes off the site (see 004_moderation.sql).
+constexpr const char* kNotHidden =
+    "NOT EXISTS (SELECT 1 FROM holds h WHERE h.lifted_at IS NULL AND ((h.entity = 'course' AND "
+    "h.entity_id = c.id) OR (h.entity = 'provider' AND h.entity_id = c.provider_id)))";
 
 struct StoredOffering {
   int64_t id = 0;
@@ -151,6 +157,8 @@ Result<Offering> OfferingFromRow(int64_t id, const std::string& doc) {
   return o;
 }
 
+}  // namespace
+
 Result<Provider> ProviderFromRow(int64_t id, const std::string& doc) {
   json j = json::parse(doc, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Internal("stored provider " + std::to_string(id) + " is not JSON");
@@ -158,8 +166,6 @@ Result<Provider> ProviderFromRow(int64_t id, const std::string& doc) {
   p.id = id;
   return p;
 }
-
-}  // namespace
 
 Result<std::vector<Offering>> SqliteStore::LoadOfferings(CourseId id) {
   VERDER_ASSIGN_OR_RETURN(SqliteStatement * list,
@@ -191,7 +197,50 @@ Result<CourseRecord> SqliteStore::GetCourse(CourseId id) {
   VERDER_ASSIGN_OR_RETURN(record.provider, ProviderFromRow(provider_id, find->ColumnText(3)));
   find->Reset();
   VERDER_ASSIGN_OR_RETURN(record.offerings, LoadOfferings(id));
+  VERDER_ASSIGN_OR_RETURN(record.hold_reason, HoldReason(id, provider_id));
   return record;
+}
+
+Result<std::vector<CourseRecord>> SqliteStore::ActiveCourses(CourseId after, int64_t offset,
+                                                             int limit) {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(
+      SqliteStatement * list,
+      Stmt("SELECT c.id, c.provider_id, c.doc, c.updated_at, p.doc FROM courses c JOIN providers "
+           "p ON p.id = c.provider_id WHERE c.status = ? AND c.id > ? AND " +
+           std::string(kNotHidden) + " ORDER BY c.id LIMIT ? OFFSET ?"));
+  list->Bind(1, std::string(CourseStatusName(CourseStatus::kActive)));
+  list->Bind(2, after);
+  list->Bind(3, static_cast<int64_t>(std::max(0, limit)));
+  list->Bind(4, std::max<int64_t>(0, offset));
+  std::vector<CourseRecord> records;
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
+    if (!row) break;
+    CourseRecord r;
+    const int64_t provider_id = list->ColumnInt(1);
+    VERDER_ASSIGN_OR_RETURN(r.course, CourseFromRow(list->ColumnInt(0), provider_id,
+                                                    list->ColumnText(2), list->ColumnInt(3)));
+    VERDER_ASSIGN_OR_RETURN(r.provider, ProviderFromRow(provider_id, list->ColumnText(4)));
+    records.push_back(std::move(r));
+  }
+  list->Reset();
+  for (CourseRecord& r : records) {
+    VERDER_ASSIGN_OR_RETURN(r.offerings, LoadOfferings(r.course.id));
+  }
+  return records;
+}
+
+Result<int64_t> SqliteStore::CountActiveCourses() {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(
+      SqliteStatement * count,
+      Stmt("SELECT COUNT(*) FROM courses c WHERE c.status = ? AND " + std::string(kNotHidden)));
+  count->Bind(1, std::string(CourseStatusName(CourseStatus::kActive)));
+  VERDER_ASSIGN_OR_RETURN(bool row, count->Step());
+  const int64_t n = row ? count->ColumnInt(0) : 0;
+  count->Reset();
+  return n;
 }
 
 Result<Provider> SqliteStore::GetProvider(ProviderId id) {

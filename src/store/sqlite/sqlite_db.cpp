@@ -95,6 +95,10 @@ std::string SqliteStatement::ColumnText(int index) const {
           static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
 }
 
+bool SqliteStatement::ColumnIsNull(int index) const {
+  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
+}
+
 SqliteDb::SqliteDb(sqlite3* db, std::string path)
     : db_(db), path_(std::make_unique<std::string>(std::move(path))) {}
 
@@ -154,6 +158,8 @@ Result<SqliteStatement> SqliteDb::Prepare(const std::string& sql) {
 }
 
 int64_t SqliteDb::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
+int64_t SqliteDb::Changes() const { return sqlite3_changes64(db_); }
 
 Result<SqliteTransaction> SqliteTransaction::Begin(SqliteDb* db) {
   VERDER_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));

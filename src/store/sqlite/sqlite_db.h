@@ -44,6 +44,7 @@ class SqliteStatement {
   int64_t ColumnInt(int index) const;
   double ColumnDouble(int index) const;
   std::string ColumnText(int index) const;
+  bool ColumnIsNull(int index) const;
 
  private:
   sqlite3_stmt* stmt_;
@@ -63,6 +64,7 @@ class SqliteDb {
   Status Exec(const std::string& sql);
   Result<SqliteStatement> Prepare(const std::string& sql);
   int64_t LastInsertRowId() const;
+  int64_t Changes() const;  // rows changed by the last INSERT, UPDATE or DELETE
   const std::string& path() const { return *path_; }
   sqlite3* handle() const { return db_; }
 

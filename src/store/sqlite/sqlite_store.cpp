@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <set>
+
 #include "catalog/course_json.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
@@ -163,9 +165,7 @@ Result<UpsertReport> SqliteStore::UpsertCourses(const std::vector<CourseWithOffe
   return report;
 }
 
-Status SqliteStore::WithdrawCourse(CourseId id, const Actor& actor) {
-  std::lock_guard lock(mu_);
-  VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
+Result<bool> SqliteStore::WithdrawOne(CourseId id, const Actor& actor, int64_t now) {
   VERDER_ASSIGN_OR_RETURN(SqliteStatement * find,
                           Stmt("SELECT doc, status FROM courses WHERE id = ?"));
   find->Bind(1, id);
@@ -175,7 +175,7 @@ Status SqliteStore::WithdrawCourse(CourseId id, const Actor& actor) {
   const std::string withdrawn = CourseStatusName(CourseStatus::kWithdrawn);
   const bool already = find->ColumnText(1) == withdrawn;
   find->Reset();
-  if (already) return tx.Commit();
+  if (already) return false;
   const json before = doc;
   doc["status"] = withdrawn;
   VERDER_ASSIGN_OR_RETURN(int64_t seq,
@@ -186,11 +186,77 @@ Status SqliteStore::WithdrawCourse(CourseId id, const Actor& actor) {
                                "change_seq = ? WHERE id = ?"));
   update->Bind(1, withdrawn);
   update->Bind(2, doc.dump());
-  update->Bind(3, clock_->NowUnixSeconds());
+  update->Bind(3, now);
   update->Bind(4, seq);
   update->Bind(5, id);
   VERDER_RETURN_IF_ERROR(update->Run());
+  return true;
+}
+
+Status SqliteStore::WithdrawCourse(CourseId id, const Actor& actor) {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
+  VERDER_RETURN_IF_ERROR(WithdrawOne(id, actor, clock_->NowUnixSeconds()).status());
   return tx.Commit();
+}
+
+Result<FeedSyncReport> SqliteStore::SyncProviderCourses(
+    ProviderId provider, const std::vector<CourseWithOfferings>& courses,
+    const FeedSyncOptions& options, const Actor& actor) {
+  for (size_t i = 0; i < courses.size(); ++i) {
+    if (courses[i].course.provider_id != provider) {
+      return InvalidArgument("courses[" + std::to_string(i) + "].provider_id",
+                             "a feed may only hold its own provider's courses");
+    }
+  }
+  std::lock_guard lock(mu_);
+  const int64_t now = clock_->NowUnixSeconds();
+  VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
+  FeedSyncReport report;
+  std::set<std::string> sent(options.keep.begin(), options.keep.end());
+  for (const CourseWithOfferings& input : courses) {
+    VERDER_ASSIGN_OR_RETURN(int64_t id, UpsertOneCourse(input, actor, now, &report.upsert));
+    report.upsert.ids.push_back(id);
+    sent.insert(input.course.external_id);
+  }
+  if (options.full) {
+    VERDER_ASSIGN_OR_RETURN(
+        SqliteStatement * list,
+        Stmt("SELECT id, external_id FROM courses WHERE provider_id = ? AND status = ?"));
+    list->Bind(1, provider);
+    list->Bind(2, std::string(CourseStatusName(CourseStatus::kActive)));
+    std::vector<CourseId> missing;
+    while (true) {
+      VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
+      if (!row) break;
+      if (sent.count(list->ColumnText(1)) == 0) missing.push_back(list->ColumnInt(0));
+    }
+    list->Reset();
+    for (CourseId id : missing) {
+      VERDER_ASSIGN_OR_RETURN(bool changed, WithdrawOne(id, actor, now));
+      if (changed) report.withdrawn.push_back(id);
+    }
+  }
+  VERDER_RETURN_IF_ERROR(tx.Commit());
+  return report;
+}
+
+Result<CourseId> SqliteStore::WithdrawProviderCourse(ProviderId provider,
+                                                     const std::string& external_id,
+                                                     const Actor& actor) {
+  std::lock_guard lock(mu_);
+  VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * find,
+                          Stmt("SELECT id FROM courses WHERE provider_id = ? AND external_id = ?"));
+  find->Bind(1, provider);
+  find->Bind(2, external_id);
+  VERDER_ASSIGN_OR_RETURN(bool found, find->Step());
+  if (!found) return NotFound("this provider has no course with id " + external_id);
+  const CourseId id = find->ColumnInt(0);
+  find->Reset();
+  VERDER_RETURN_IF_ERROR(WithdrawOne(id, actor, clock_->NowUnixSeconds()).status());
+  VERDER_RETURN_IF_ERROR(tx.Commit());
+  return id;
 }
 
 }  // namespace verder

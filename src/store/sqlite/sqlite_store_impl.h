@@ -1,6 +1,7 @@
 // store/sqlite/sqlite_store_impl.h — private: the class behind OpenSqliteStore. Its methods are
 // split by subject over sqlite_store.cpp (catalogue), sqlite_changes.cpp (change log and audit)
-// sqlite_reference.cpp (reference data, meta, counts) and sqlite_views.cpp (view counters).
+// sqlite_reference.cpp (reference data, meta, counts), sqlite_views.cpp (view counters) and
+// sqlite_keys.cpp (API keys, stale providers).
 #pragma once
 
 #include <memory>
@@ -24,12 +25,21 @@ class SqliteStore final : public Store {
   Result<UpsertReport> UpsertCourses(const std::vector<CourseWithOfferings>& courses,
                                      const Actor& actor) override;
   Status WithdrawCourse(CourseId id, const Actor& actor) override;
+  Result<FeedSyncReport> SyncProviderCourses(ProviderId provider,
+                                             const std::vector<CourseWithOfferings>& courses,
+                                             const FeedSyncOptions& options,
+                                             const Actor& actor) override;
+  Result<CourseId> WithdrawProviderCourse(ProviderId provider, const std::string& external_id,
+                                          const Actor& actor) override;
   Result<CourseRecord> GetCourse(CourseId id) override;
   Result<Provider> GetProvider(ProviderId id) override;
   Result<std::optional<ProviderId>> FindProviderByKey(const std::string& key) override;
   Status ForEachCourse(
       const std::function<Status(const Course&, const std::vector<Offering>&)>& visit) override;
   Result<std::vector<Provider>> AllProviders() override;
+  Result<std::vector<CourseRecord>> ActiveCourses(CourseId after, int64_t offset,
+                                                  int limit) override;
+  Result<int64_t> CountActiveCourses() override;
   Result<std::vector<Change>> ChangesSince(int64_t seq, int limit) override;
   Result<std::vector<Change>> History(EntityKind entity, int64_t id) override;
   Status ReplaceReferenceData(const ReferenceData& data) override;
@@ -39,6 +49,20 @@ class SqliteStore final : public Store {
   Result<StoreCounts> Counts() override;
   Status AddViewCounts(const ViewCounts& delta) override;
   Result<ViewCounts> LoadViewCounts() override;
+  Result<int64_t> HideEntity(EntityKind entity, int64_t id, const std::string& reason,
+                             const Actor& actor) override;
+  Status LiftHold(int64_t hold_id, const Actor& actor) override;
+  Result<std::vector<Hold>> Holds(std::optional<ProviderId> provider, bool standing_only) override;
+  Result<std::vector<CourseId>> HiddenCourseIds() override;
+  Result<int64_t> AddComplaint(const Complaint& complaint) override;
+  Result<std::vector<Complaint>> Complaints(bool open_only, int limit) override;
+  Status SetComplaintStatus(int64_t id, const std::string& status, const std::string& note,
+                            const Actor& actor) override;
+  Result<int64_t> CreateApiKey(const ApiKeyRecord& key, const Actor& actor) override;
+  Result<std::optional<ApiKeyRecord>> FindApiKey(std::string_view key_id) override;
+  Status RevokeApiKey(int64_t id, const Actor& actor) override;
+  Result<std::vector<ApiKeyRecord>> ListApiKeys(std::optional<ProviderId> provider) override;
+  Result<std::vector<StaleProvider>> StaleProviders(int64_t older_than_utc_seconds) override;
 
  private:
   // Appends an audit row and returns its sequence number. Caller holds the transaction.
@@ -47,6 +71,13 @@ class SqliteStore final : public Store {
   Result<int64_t> UpsertOneCourse(const CourseWithOfferings& input, const Actor& actor, int64_t now,
                                   UpsertReport* report);
   Result<std::vector<Offering>> LoadOfferings(CourseId id);
+  // Inside the lock: the reason a standing hold hides this course (its own or its provider's).
+  Result<std::optional<std::string>> HoldReason(CourseId id, ProviderId provider);
+  // Inside a transaction: a change row for each course a hold on `entity` touches.
+  Status RecordHoldChange(EntityKind entity, int64_t id, const std::string& reason, bool hidden,
+                          const Actor& actor);
+  // Inside a transaction: marks one course withdrawn; false when it already was.
+  Result<bool> WithdrawOne(CourseId id, const Actor& actor, int64_t now);
   Result<std::vector<Change>> QueryChanges(const std::string& where, int64_t a, int64_t b);
   // A prepared statement, compiled once per connection and reused.
   Result<SqliteStatement*> Stmt(const std::string& sql);
@@ -56,6 +87,9 @@ class SqliteStore final : public Store {
   const Clock* clock_;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
+
+// A provider from its stored row (sqlite_courses.cpp).
+Result<Provider> ProviderFromRow(int64_t id, const std::string& doc);
 
 // The stored document of a course or offering: its JSON without the columns kept beside it.
 nlohmann::json CourseDoc(const Course& course);

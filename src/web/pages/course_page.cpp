@@ -137,8 +137,75 @@ std::string JsonLd(const CourseRecord& r) {
 
 }  // namespace
 
+namespace {
+
+// Who made a change, in words: the audit trail names keys and importers ("provider:42/key:..",
+// "import:duo"); a person reading the page wants to know whether the provider said so.
+std::string ActorLabel(const PageContext& ctx, const std::string& actor, const Provider& provider) {
+  if (actor.rfind("provider:", 0) == 0) {
+    return provider.name.empty() ? ctx.T("actor.provider") : provider.name;
+  }
+  if (actor.rfind("operator", 0) == 0) return ctx.T("actor.operator");
+  if (actor == "import:duo") return ctx.T("actor.duo");
+  if (actor == "demo") return ctx.T("actor.demo");
+  return ctx.T("actor.other");
+}
+
+std::string ChangeDate(const PageContext& ctx, int64_t unix_seconds) {
+  return HumanDate(ctx, Date::FromDays(static_cast<int32_t>(unix_seconds / 86400)));
+}
+
+// The field names a change touched, from its diff ({"field": [old, new], ...}).
+std::string ChangedFields(const std::string& diff_json) {
+  const nlohmann::json diff = nlohmann::json::parse(diff_json, nullptr, false);
+  std::string fields;
+  if (!diff.is_object()) return fields;
+  for (const auto& [name, value] : diff.items()) fields += (fields.empty() ? "" : ", ") + name;
+  return fields;
+}
+
+// "Last changed on … by …", then every change, newest first, folded away in a <details>.
+void WriteCourseHistory(const PageContext& ctx, const CourseRecord& r,
+                        const std::vector<Change>& history, HtmlWriter* w) {
+  const Course& c = r.course;
+  if (history.empty()) {
+    if (c.updated_at > 0) {
+      w->Element("p",
+                 ctx.words->Format(ctx.lang, "course.last_change",
+                                   {{"date", ChangeDate(ctx, c.updated_at)}}),
+                 {{"class", "hint"}});
+    }
+    return;
+  }
+  const Change& last = history.back();
+  w->Element("p",
+             ctx.words->Format(ctx.lang, "course.last_change_by",
+                               {{"date", ChangeDate(ctx, last.at)},
+                                {"who", ActorLabel(ctx, last.actor, r.provider)}}),
+             {{"class", "hint"}});
+  w->Open("details").Element("summary", ctx.T("course.history")).Open("ol", {{"reversed", ""}});
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    w->Open("li").Text(
+        ctx.words->Format(ctx.lang, "course.history.item",
+                          {{"date", ChangeDate(ctx, it->at)},
+                           {"action", ctx.T(std::string("change.") + ChangeActionName(it->action))},
+                           {"who", ActorLabel(ctx, it->actor, r.provider)}}));
+    if (const std::string fields = ChangedFields(it->diff_json); !fields.empty()) {
+      w->Text(" ").Element(
+          "span", ctx.words->Format(ctx.lang, "course.history.fields", {{"fields", fields}}),
+          {{"class", "hint"}});
+    }
+    w->Close("li");
+  }
+  w->Close("ol").Close("details");
+}
+
+}  // namespace
+
 std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
-                         const RelatedCourses& related, const CourseFunding& funding, Date today) {
+                         const std::vector<Change>& history, const RelatedCourses& related,
+                         const CourseFunding& funding, Date today,
+                         const std::string& complaint_token) {
   const Course& c = r.course;
   HtmlWriter w;
   const std::string title = ctx.Text(c.title);
@@ -242,14 +309,8 @@ std::string RenderCourse(const PageContext& ctx, const CourseRecord& r,
     w.Element("p", ctx.T("course.also_viewed.note"), {{"class", "hint"}});
     WriteCourseLinks(ctx, related.also_viewed, c.id, &w);
   }
-  if (c.updated_at > 0) {
-    w.Element(
-        "p",
-        ctx.words->Format(
-            ctx.lang, "course.last_change",
-            {{"date", HumanDate(ctx, Date::FromDays(static_cast<int32_t>(c.updated_at / 86400)))}}),
-        {{"class", "hint"}});
-  }
+  WriteCourseHistory(ctx, r, history, &w);
+  WriteComplaintForm(ctx, c.id, {.token = complaint_token}, &w);
   w.Open("script", {{"type", "application/ld+json"}}).Raw(JsonLd(r)).Close("script");
   return RenderPage(ctx, title, w.Take());
 }

@@ -29,19 +29,8 @@ std::string Answer(const FundingAnswers& a, const std::string& name) {
 void OpenField(const PageContext& ctx, const std::string& id, const std::string& label_key,
                const std::string& hint_key, const AnswerError* error, HtmlAttributes* control,
                HtmlWriter* w) {
-  w->Open("div", {{"class", "field"}});
-  w->Element("label", ctx.T(label_key), {{"for", id}});
-  std::string described;
-  if (!hint_key.empty()) {
-    w->Element("p", ctx.T(hint_key), {{"class", "hint"}, {"id", id + "-hint"}});
-    described = id + "-hint";
-  }
-  if (error != nullptr) {
-    w->Element("p", ctx.Text(error->message), {{"class", "error"}, {"id", id + "-error"}});
-    described = id + "-error" + (described.empty() ? "" : " " + described);
-    control->emplace_back("aria-invalid", "true");
-  }
-  if (!described.empty()) control->emplace_back("aria-describedby", described);
+  OpenFormField(id, ctx.T(label_key), hint_key.empty() ? "" : ctx.T(hint_key),
+                error != nullptr ? ctx.Text(error->message) : "", control, w);
 }
 
 void Select(const PageContext& ctx, const FundingAnswers& a, const std::vector<AnswerError>& errors,

@@ -14,6 +14,7 @@ std::string PageContext::Path(std::string_view page) const {
                                       {"help", "/hulp", "/en/help"},
                                       {"compare", "/vergelijken", "/en/compare"},
                                       {"about", "/over", "/en/about"},
+                                      {"developers", "/ontwikkelaars", "/en/developers"},
                                       {"privacy", "/privacy", "/en/privacy"},
                                       {"accessibility", "/toegankelijkheid", "/en/accessibility"}};
   for (const Route& r : kRoutes) {
@@ -62,6 +63,9 @@ std::string RenderPage(const PageContext& ctx, std::string_view title, const std
       .Close("li");
   w.Open("li")
       .Element("a", ctx.T("site.footer.accessibility"), {{"href", ctx.Path("accessibility")}})
+      .Close("li");
+  w.Open("li")
+      .Element("a", ctx.T("site.footer.developers"), {{"href", ctx.Path("developers")}})
       .Close("li");
   w.Close("ul");
   w.Element("p", ctx.T("site.footer.note"));

@@ -36,8 +36,37 @@ struct CourseFunding {
   const FundingAnswers* answers = nullptr;
   std::optional<funding::CourseCheck> cost;
 };
+PageContext Context(const SiteDeps& deps, Lang lang, const std::string& other_url);
+// A positive id written in digits only, else nullopt.
+std::optional<int64_t> ParseId(std::string_view text);
+// GET and POST /opleiding/{id}/melden (/en/course/{id}/report).
+void AddComplaintPages(const SiteDeps& deps, Router* router);
+
+// The complaint form under a course: what was filled in, and what was wrong with it.
+struct ComplaintForm {
+  std::string token;  // FormTokens, for "complaint:<course id>"
+  std::string category;
+  std::string message;
+  std::string category_error;  // in the page's language; empty: fine
+  std::string message_error;
+  std::string form_error;  // expired token, too many complaints
+  bool sent = false;       // thank the person instead of showing the form
+};
+const std::vector<std::string>& ComplaintCategories();
+std::string ComplaintPath(const PageContext& ctx, CourseId course);
+void WriteComplaintForm(const PageContext& ctx, CourseId course, const ComplaintForm& form,
+                        HtmlWriter* w);
+std::string RenderComplaintPage(const PageContext& ctx, const CourseRecord& record,
+                                const ComplaintForm& form);
+
+// `history`: the course's changes, oldest first (Store::History).
+// The developers' page, from the OpenAPI document (data/openapi.yaml, in JSON syntax).
+std::string RenderApiDocs(const PageContext& ctx, const nlohmann::json& openapi);
+
 std::string RenderCourse(const PageContext& ctx, const CourseRecord& record,
-                         const RelatedCourses& related, const CourseFunding& funding, Date today);
+                         const std::vector<Change>& history, const RelatedCourses& related,
+                         const CourseFunding& funding, Date today,
+                         const std::string& complaint_token);
 void WriteCourseFunding(const PageContext& ctx, const CourseFunding& f, CourseId course,
                         HtmlWriter* w);
 
@@ -95,6 +124,10 @@ std::string RenderError(const PageContext& ctx, int status, const std::string& d
 
 // Dutch date for people: "3 februari 2026" / "3 February 2026".
 std::string HumanDate(const PageContext& ctx, Date date);
+// Opens <div class="field"> with the label, the hint and the error (when not empty) and points
+// the control's aria-describedby at them; the caller writes the control and closes the div.
+void OpenFormField(const std::string& id, const std::string& label, const std::string& hint,
+                   const std::string& error, HtmlAttributes* control, HtmlWriter* w);
 // "€ 1.250,50" (nl) / "€1,250.50" (en).
 std::string HumanEuros(const PageContext& ctx, Cents cents);
 

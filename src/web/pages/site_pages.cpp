@@ -50,11 +50,19 @@ HttpResponse NotFoundPage(const Translations& words, const std::string& path) {
   return HtmlResponse(404, RenderError(ctx, 404, ""));
 }
 
-namespace {
-
 PageContext Context(const SiteDeps& deps, Lang lang, const std::string& other_url) {
   return PageContext{lang, deps.words, other_url};
 }
+
+// A positive id written in digits only, else nullopt.
+std::optional<int64_t> ParseId(std::string_view text) {
+  int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+namespace {
 
 std::string WithQuery(const std::string& path, const HttpRequest& r) {
   const size_t q = r.target.find('?');
@@ -92,14 +100,6 @@ HttpResponse Results(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
     for (const SearchHit& h : result.hits) costs.net_cost[h.id] = h.net_cost_cents;
   }
   return HtmlResponse(200, RenderResults(ctx, search, result, costs));
-}
-
-// A positive id written in digits only, else nullopt.
-std::optional<int64_t> ParseId(std::string_view text) {
-  int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 std::string_view Param(const HttpRequest& r, std::string_view name) {
@@ -224,7 +224,7 @@ HttpResponse Compare(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
       if (record.error().code == ErrorCode::kNotFound) continue;  // withdrawn since: leave it out
       return HtmlResponse(500, RenderError(ctx, 500, ""));
     }
-    if (record.value().course.status != CourseStatus::kActive) continue;
+    if (!record.value().is_public()) continue;
     found.push_back(id);
     courses.push_back(std::move(record).value());
   }
@@ -295,8 +295,7 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
         record.error().code == ErrorCode::kNotFound ? 404 : 500,
         RenderError(ctx, record.error().code == ErrorCode::kNotFound ? 404 : 500, ""));
   }
-  if (record.value().course.status != CourseStatus::kActive)
-    return HtmlResponse(404, RenderError(ctx, 404, ""));
+  if (!record.value().is_public()) return HtmlResponse(404, RenderError(ctx, 404, ""));
   const Date today = deps.clock->Today();
   deps.views->RecordView(id);
   // "via": the person came here from another course's page (a link we wrote), so the two were
@@ -313,7 +312,15 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
         answers.person,
         funding::FundingCourseOnDay(record.value().course, record.value().offerings, today), today);
   }
-  return HtmlResponse(200, RenderCourse(ctx, record.value(), related, costs, today));
+  // The history is part of the page, not a must: without it the page still says when.
+  Result<std::vector<Change>> history = deps.store->History(EntityKind::kCourse, id);
+  const std::string token =
+      deps.form_tokens != nullptr
+          ? deps.form_tokens->Issue("complaint:" + std::to_string(id), deps.clock->NowUnixSeconds())
+          : "";
+  return HtmlResponse(
+      200, RenderCourse(ctx, record.value(), history.ok() ? history.value() : std::vector<Change>{},
+                        related, costs, today, token));
 }
 
 // A page of plain paragraphs from the translations: "page.<name>.title", ".p1" ... ".p<n>".
@@ -376,6 +383,17 @@ void AddSitePages(const SiteDeps& deps, Router* router) {
                           TextPage(Context(deps, Lang::kEn, page.nl), page.name, page.paragraphs));
     });
   }
+  if (deps.openapi != nullptr) {
+    router->Add("GET", "/ontwikkelaars", [deps](const HttpRequest&, const PathParams&) {
+      return HtmlResponse(200,
+                          RenderApiDocs(Context(deps, Lang::kNl, "/en/developers"), *deps.openapi));
+    });
+    router->Add("GET", "/en/developers", [deps](const HttpRequest&, const PathParams&) {
+      return HtmlResponse(200,
+                          RenderApiDocs(Context(deps, Lang::kEn, "/ontwikkelaars"), *deps.openapi));
+    });
+  }
+  AddComplaintPages(deps, router);
   router->Add("GET", "/static/{file}", [](const HttpRequest& r, const PathParams& p) {
     return StaticFile(p.at("file"), r);
   });

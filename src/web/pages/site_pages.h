@@ -7,10 +7,15 @@
 //   /vergelijken      /en/compare         up to four courses side by side (?id=1&id=2)
 //   /hulp             /en/help            postcode → region → the regional desk
 //   /betalen          /en/funding         six questions → which schemes apply, net cost
+//   /ontwikkelaars    /en/developers      the API, from its OpenAPI document
+//   /opleiding/{id}/melden  /en/course/{id}/report   the complaint form (POST), and its answers
 //   /static/...                           our CSS and the optional autocomplete script
 // Every page works without JavaScript; no cookies; all words from data/i18n.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
+#include "auth/form_tokens.h"
 #include "catalog/geo.h"
 #include "catalog/help_desks.h"
 #include "core/date.h"
@@ -19,6 +24,7 @@
 #include "search/search_index.h"
 #include "store/store.h"
 #include "web/i18n.h"
+#include "web/rate_limiter.h"
 #include "web/router.h"
 
 namespace verder {
@@ -32,6 +38,9 @@ struct SiteDeps {
   ViewStats* views;        // anonymous counters behind "popular" and "others also viewed"
   const HelpDesks* desks;  // the regional desks, data the operator maintains
   const funding::FundingEngine* funding;
+  const nlohmann::json* openapi = nullptr;  // the API description, for the developers' page
+  const FormTokens* form_tokens = nullptr;  // proves a complaint form was ours
+  RateLimiter* complaint_limit = nullptr;   // complaints per client address
 };
 
 void AddSitePages(const SiteDeps& deps, Router* router);

@@ -1,0 +1,375 @@
+#include "ingest/feed_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "ingest/feed_test_support.h"
+
+namespace verder {
+namespace {
+
+using nlohmann::json;
+
+class FeedReaderTest : public ::testing::Test {
+ protected:
+  FeedParse Read(std::string_view body) { return ReadJsonFeed(body, &geo_); }
+  FeedParse ReadOne(const json& course) { return Read(json::array({course}).dump()); }
+
+  GeoIndex geo_{feed_test::Reference()};
+};
+
+bool HasProblem(const FeedParse& parse, const std::string& field, const std::string& code) {
+  for (const FeedRejection& r : parse.rejected) {
+    if (r.field == field && r.code == code && !r.message.empty()) return true;
+  }
+  return false;
+}
+
+TEST_F(FeedReaderTest, ValidCourseIsReadFieldByField) {
+  const FeedParse parse = ReadOne(feed_test::ValidCourse());
+  ASSERT_TRUE(parse.rejected.empty()) << feed_test::Describe(parse);
+  ASSERT_EQ(parse.records.size(), 1U);
+  const FeedRecord& r = parse.records[0];
+  EXPECT_EQ(r.index, 0U);
+  EXPECT_FALSE(r.line.has_value());
+  EXPECT_EQ(r.external_id, "c-1");
+  const Course& c = r.course.course;
+  EXPECT_EQ(c.provider_id, 0);
+  EXPECT_EQ(c.external_id, "c-1");
+  EXPECT_EQ(c.primary_code, (CourseCode{"provider", "BK-101"}));
+  EXPECT_EQ(c.title, (LocalizedText{"Basiscursus boekhouden", "Bookkeeping basics"}));
+  EXPECT_EQ(c.description.nl, "Je leert een administratie bijhouden.");
+  EXPECT_EQ(c.prerequisites.nl, "Geen vooropleiding nodig.");
+  EXPECT_EQ(c.exam, "Praktijkopdracht");
+  EXPECT_EQ(c.goal.nl, "Zelf de boeken bijhouden.");
+  EXPECT_EQ(c.level, Level::kMbo3);
+  EXPECT_EQ(c.nlqf, 3);
+  EXPECT_EQ(c.language, "nl");
+  EXPECT_EQ(c.mode, DeliveryMode::kClassroom);
+  EXPECT_EQ(c.study_load_hours, 40);
+  EXPECT_EQ(c.duration_weeks, 8);
+  EXPECT_EQ(c.sector, "Financiële dienstverlening");
+  EXPECT_EQ(c.skills, (std::vector<std::string>{"boekhouden", "btw-aangifte"}));
+  EXPECT_EQ(c.quality_marks, (std::vector<std::string>{"NRTO-keurmerk"}));
+  EXPECT_EQ(c.funding_flags, kFundingStapRegister | kFundingNlqfPlaced);
+  EXPECT_EQ(c.credential, Credential::kCertificate);
+  EXPECT_EQ(c.pe_points, 4);
+  EXPECT_EQ(c.theory_percent, 60);
+  EXPECT_EQ(c.costs.registration_cents, 2500);
+  EXPECT_EQ(c.costs.tuition_cents, 49500);
+  EXPECT_TRUE(c.costs.stated);
+  EXPECT_TRUE(c.costs.vat_included);
+  ASSERT_EQ(r.course.offerings.size(), 2U);
+  const Offering& o1 = r.course.offerings[0];
+  EXPECT_EQ(o1.external_id, "o-1");
+  EXPECT_EQ(o1.start->ToString(), "2026-09-01");
+  EXPECT_EQ(o1.end->ToString(), "2026-10-27");
+  EXPECT_EQ(o1.location, (Location{"3511 AB", "0344", "Utrecht", "Oudegracht 12"}));
+  EXPECT_EQ(o1.daypart, Daypart::kEvening);
+  EXPECT_EQ(o1.seats, 12);
+  EXPECT_EQ(o1.price_cents, 56000);  // differs from the course's 520.00
+  EXPECT_EQ(o1.enrol_url, "https://opleider.example.nl/boekhouden");  // the course's link
+  const Offering& o2 = r.course.offerings[1];
+  EXPECT_EQ(o2.location, (Location{"9711", "0014", "Groningen", ""}));
+  EXPECT_FALSE(o2.price_cents.has_value());
+  EXPECT_EQ(o2.enrol_url, "https://opleider.example.nl/boekhouden/groningen");
+}
+
+// Every rule of testdata/feed_rules.json: the valid course, edited to break one rule, must be
+// rejected with a problem naming that rule's field and code.
+TEST_F(FeedReaderTest, EveryRuleRejectsWhatBreaksIt) {
+  const json cases =
+      json::parse(feed_test::SourceFile("src/ingest/testdata/feed_rules.json"))["cases"];
+  ASSERT_GT(cases.size(), 50U);
+  for (const json& c : cases) {
+    json course = feed_test::ValidCourse();
+    // value() returns a copy: keep it alive while iterating.
+    const json set = c.value("set", json::object());
+    const json remove = c.value("remove", json::array());
+    const json repeat = c.value("repeat", json::object());
+    const json list_of = c.value("list", json::object());
+    for (const auto& [pointer, value] : set.items()) {
+      course[json::json_pointer(pointer)] = value;
+    }
+    for (const json& pointer : remove) {
+      const json::json_pointer p(pointer.get<std::string>());
+      course[p.parent_pointer()].erase(p.back());
+    }
+    for (const auto& [pointer, spec] : repeat.items()) {
+      std::string text;
+      for (int i = 0; i < spec[1].get<int>(); ++i) text += spec[0].get<std::string>();
+      course[json::json_pointer(pointer)] = text;
+    }
+    for (const auto& [pointer, spec] : list_of.items()) {
+      json list = json::array();
+      for (int i = 0; i < spec[1].get<int>(); ++i) {
+        list.push_back(spec[0].get<std::string>() + " " + std::to_string(i));
+      }
+      course[json::json_pointer(pointer)] = list;
+    }
+    const FeedParse parse = ReadOne(course);
+    const std::string name = c["name"];
+    EXPECT_TRUE(parse.records.empty()) << name;
+    EXPECT_EQ(parse.records_rejected, 1U) << name;
+    EXPECT_TRUE(HasProblem(parse, c["field"], c["code"]))
+        << name << ": expected " << c["field"] << " [" << c["code"] << "], got\n"
+        << feed_test::Describe(parse);
+    for (const FeedRejection& r : parse.rejected) {
+      EXPECT_EQ(r.index, 0U) << name;
+      if (course.contains("courseId") && course["courseId"].is_string()) {
+        EXPECT_EQ(r.id, "c-1") << name;
+      }
+    }
+  }
+}
+
+TEST_F(FeedReaderTest, RecordWithSeveralProblemsListsThemAll) {
+  json course = feed_test::ValidCourse();
+  course["level"] = "phd";
+  course["offerings"][0]["startDate"] = "soon";
+  course["offerings"][1]["link"] = "javascript:void(0)";
+  const FeedParse parse = ReadOne(course);
+  EXPECT_TRUE(parse.records.empty());
+  EXPECT_EQ(parse.records_rejected, 1U);
+  EXPECT_EQ(parse.rejected.size(), 3U) << feed_test::Describe(parse);
+  EXPECT_TRUE(HasProblem(parse, "level", "enum"));
+  EXPECT_TRUE(HasProblem(parse, "offerings[0].startDate", "date"));
+  EXPECT_TRUE(HasProblem(parse, "offerings[1].link", "url"));
+}
+
+TEST_F(FeedReaderTest, ArrayNamesRecordsByIndexAndKeepsTheValidOnes) {
+  json bad = feed_test::ValidCourse();
+  bad["courseId"] = "c-2";
+  bad["name"][0]["value"] = "<h1>Boekhouden</h1>";
+  json good = feed_test::ValidCourse();
+  good["courseId"] = "c-3";
+  const FeedParse parse = Read(json::array({feed_test::ValidCourse(), bad, good}).dump(2));
+  ASSERT_EQ(parse.records.size(), 2U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].index, 0U);
+  EXPECT_EQ(parse.records[1].index, 2U);
+  EXPECT_EQ(parse.records[1].external_id, "c-3");
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].index, 1U);
+  EXPECT_EQ(parse.rejected[0].id, "c-2");
+  EXPECT_EQ(parse.rejected[0].field, "name[0].value");
+  EXPECT_EQ(parse.rejected[0].code, "markup");
+}
+
+TEST_F(FeedReaderTest, NdjsonNamesRecordsByLine) {
+  json second = feed_test::ValidCourse();
+  second["courseId"] = "c-2";
+  second["offerings"][0]["endDate"] = "2026-08-31";
+  json third = feed_test::ValidCourse();
+  third["courseId"] = "c-3";
+  const std::string body = feed_test::ValidCourse().dump() + "\r\n" + second.dump() +
+                           "\n\n{\"courseId\": \"c-x\", \"name\": [\n" + third.dump() + "\n";
+  const FeedParse parse = Read(body);
+  ASSERT_EQ(parse.records.size(), 2U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].line, 1U);
+  EXPECT_EQ(parse.records[1].line, 5U);
+  EXPECT_FALSE(parse.records[1].index.has_value());
+  ASSERT_EQ(parse.rejected.size(), 2U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.rejected[0].line, 2U);
+  EXPECT_EQ(parse.rejected[0].field, "offerings[0].endDate");
+  EXPECT_EQ(parse.rejected[1].line, 4U);
+  EXPECT_EQ(parse.rejected[1].code, "json");
+  EXPECT_EQ(parse.records_rejected, 2U);
+}
+
+TEST_F(FeedReaderTest, PrettyPrintedSingleCourseIsOneRecord) {
+  const FeedParse parse = Read(feed_test::ValidCourse().dump(2));
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].line, 1U);
+}
+
+TEST_F(FeedReaderTest, LaterDuplicateIdIsRejectedAndSaysWhereTheFirstWas) {
+  json other = feed_test::ValidCourse();
+  other["name"][0]["value"] = "Een andere cursus";
+  const FeedParse parse = Read(json::array({feed_test::ValidCourse(), other, other}).dump());
+  ASSERT_EQ(parse.records.size(), 1U);
+  EXPECT_EQ(parse.records[0].course.course.title.nl, "Basiscursus boekhouden");
+  ASSERT_EQ(parse.rejected.size(), 2U);
+  for (const FeedRejection& r : parse.rejected) {
+    EXPECT_EQ(r.code, "duplicate_id");
+    EXPECT_EQ(r.field, "courseId");
+    EXPECT_NE(r.message.find("index 0"), std::string::npos) << r.message;
+  }
+  EXPECT_EQ(parse.rejected[1].index, 2U);
+}
+
+TEST_F(FeedReaderTest, KnownPostcodesGetTheirMunicipalityUnknownOnesAreRejected) {
+  json course = feed_test::ValidCourse();
+  course["offerings"][1]["addresses"][0] = {{"postalCode", "6211 ab"}};
+  FeedParse parse = ReadOne(course);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.offerings[1].location,
+            (Location{"6211 AB", "0935", "Maastricht", ""}));
+
+  course["offerings"][1]["addresses"][0] = {{"city", "Groningen"}};  // a town alone
+  parse = ReadOne(course);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.offerings[1].location,
+            (Location{"9711", "0014", "Groningen", ""}));
+
+  course["offerings"][1]["addresses"][0] = {{"postalCode", "1234 AB"}};
+  parse = ReadOne(course);
+  EXPECT_TRUE(parse.records.empty());
+  EXPECT_TRUE(HasProblem(parse, "offerings[1].addresses[0].postalCode", "unknown_postcode"));
+
+  // Without reference data postcodes are checked for their form only.
+  parse = ReadJsonFeed(json::array({course}).dump(), nullptr);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.offerings[1].location.postcode, "1234 AB");
+}
+
+TEST_F(FeedReaderTest, CourseAddressIsTheDefaultForOfferingsWithout) {
+  json course = feed_test::ValidCourse();
+  course["addresses"] = json::array({{{"addressType", "visit"}, {"postalCode", "1012"}}});
+  course["offerings"][1].erase("addresses");
+  const FeedParse parse = ReadOne(course);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.offerings[1].location.municipality_code, "0363");
+  EXPECT_EQ(parse.records[0].course.offerings[0].location.municipality_code, "0344");
+}
+
+TEST_F(FeedReaderTest, BytesThatAreNotUtf8AreRejectedWithTheirLine) {
+  json bad = feed_test::ValidCourse();
+  bad["courseId"] = "c-2";
+  std::string line2 = bad.dump();
+  line2.replace(line2.find("Basiscursus"), 1, "\xC0");  // an overlong start byte
+  const FeedParse ndjson = Read(feed_test::ValidCourse().dump() + "\n" + line2 + "\n");
+  ASSERT_EQ(ndjson.records.size(), 1U);
+  ASSERT_EQ(ndjson.rejected.size(), 1U);
+  EXPECT_EQ(ndjson.rejected[0].line, 2U);
+  EXPECT_EQ(ndjson.rejected[0].code, "utf8");
+
+  std::string array = json::array({feed_test::ValidCourse()}).dump();
+  array.replace(array.find("boekhouden"), 1, "\xFF");
+  const FeedParse whole = Read(array);
+  EXPECT_TRUE(whole.records.empty());
+  ASSERT_EQ(whole.rejected.size(), 1U);
+  EXPECT_EQ(whole.rejected[0].code, "utf8");
+  EXPECT_EQ(whole.rejected[0].line, 1U);
+}
+
+TEST_F(FeedReaderTest, BodyThatIsNotJsonGivesOneRejectionWithItsPosition) {
+  FeedParse parse = Read("<html><body>Oops</body></html>");
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "json");
+  EXPECT_EQ(parse.rejected[0].line, 1U);
+  EXPECT_TRUE(parse.records.empty());
+
+  parse = Read("[\n" + feed_test::ValidCourse().dump() + ",\n{\"courseId\": \"c-2\",,}\n]");
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "json");
+  EXPECT_EQ(parse.rejected[0].line, 3U);
+  EXPECT_NE(parse.rejected[0].message.find("line 3, column"), std::string::npos)
+      << parse.rejected[0].message;
+  EXPECT_TRUE(parse.records.empty());  // a broken array keeps nothing
+
+  parse = Read("   \n ");
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "json");
+
+  parse = Read("[1, \"two\", " + feed_test::ValidCourse().dump() + "]");
+  EXPECT_EQ(parse.records.size(), 1U);
+  EXPECT_EQ(parse.records_rejected, 2U);
+  EXPECT_EQ(parse.rejected[1].index, 1U);
+  EXPECT_EQ(parse.rejected[1].code, "json");
+}
+
+TEST_F(FeedReaderTest, DeepNestingIsRefusedBeforeParsing) {
+  std::string deep;
+  deep.resize(50'000'000, '[');  // a 50 MB body
+  const auto start = std::chrono::steady_clock::now();
+  FeedParse parse = Read(deep);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "too_deep");
+
+  json nested = "x";
+  for (int i = 0; i < 40; ++i) nested = json::array({nested});
+  json course = feed_test::ValidCourse();
+  course["ext"]["x-deep"] = nested;
+  parse = Read(feed_test::ValidCourse().dump() + "\n" + course.dump() + "\n");
+  EXPECT_EQ(parse.records.size(), 1U);
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "too_deep");
+  EXPECT_EQ(parse.rejected[0].line, 2U);
+
+  // Brackets inside texts are text.
+  course["ext"].erase("x-deep");
+  course["description"][0]["value"] = std::string(100, '[') + " haakjes";
+  parse = ReadOne(course);
+  EXPECT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+}
+
+TEST_F(FeedReaderTest, HugeTextIsALengthProblemNotACrash) {
+  json course = feed_test::ValidCourse();
+  course["description"][0]["value"] =
+      std::string(8'000'000, 'a');  // 8 MB: the parser is slow in Debug builds
+  const FeedParse parse = ReadOne(course);
+  EXPECT_TRUE(parse.records.empty());
+  EXPECT_TRUE(HasProblem(parse, "description[0].value", "length")) << parse.rejected.size();
+}
+
+TEST_F(FeedReaderTest, ManyBrokenLinesAreCountedBeyondTheCap) {
+  std::string body;
+  for (int i = 0; i < 3000; ++i) body += "{\"courseId\": " + std::to_string(i) + "}\n";
+  const FeedParse parse = ReadJsonFeed(body, &geo_, {.max_rejections = 100});
+  EXPECT_EQ(parse.rejected.size(), 100U);
+  EXPECT_GT(parse.more_rejected, 2900U);
+  EXPECT_EQ(parse.records_rejected, 3000U);
+}
+
+TEST_F(FeedReaderTest, OoapiV6SpellingsAreRead) {
+  json course = feed_test::ValidCourse();
+  course.erase("teachingLanguage");
+  course.erase("modeOfDelivery");
+  course["teachingLanguages"] = {"eng", "nld"};
+  course["modesOfDelivery"] = {"online", "on campus"};
+  course["ext"].erase("costs");
+  course["offerings"][0]["priceInformation"][0]["costType"] = "total_costs";
+  const FeedParse parse = ReadOne(course);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  const Course& c = parse.records[0].course.course;
+  EXPECT_EQ(c.language, "en");
+  EXPECT_EQ(c.mode, DeliveryMode::kBlended);  // on campus and online together
+  EXPECT_EQ(c.costs.tuition_cents, 56000);    // plain OOAPI: the first total is the price
+  EXPECT_EQ(c.costs.Total(), 56000);
+  EXPECT_FALSE(parse.records[0].course.offerings[0].price_cents.has_value());
+}
+
+TEST_F(FeedReaderTest, PlainOoapiWithoutPricesIsNotStatedAndDefaultsApply) {
+  const json course = json::parse(R"({
+    "courseId": "min-1",
+    "name": [{"language": "nl", "value": "Kort"}],
+    "level": "bachelor",
+    "studyLoad": {"studyLoadUnit": "ects", "value": 2.5},
+    "duration": "P2M",
+    "offerings": [{"offeringId": "a"}]})");
+  const FeedParse parse = ReadOne(course);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  const Course& c = parse.records[0].course.course;
+  EXPECT_FALSE(c.costs.stated);
+  EXPECT_EQ(c.level, Level::kHboBachelor);
+  EXPECT_EQ(c.primary_code, (CourseCode{"provider", "min-1"}));
+  EXPECT_EQ(c.language, "nl");
+  EXPECT_EQ(c.study_load_hours, 70);  // 28 hours per EC
+  EXPECT_EQ(c.duration_weeks, 9);
+  EXPECT_EQ(c.theory_percent, -1);
+}
+
+TEST_F(FeedReaderTest, ExampleFeedHasNoProblems) {
+  const std::string body = feed_test::SourceFile("data/feeds/example.json");
+  ASSERT_FALSE(body.empty());
+  const FeedParse parse = Read(body);
+  EXPECT_TRUE(parse.rejected.empty()) << feed_test::Describe(parse);
+  EXPECT_GE(parse.records.size(), 3U);
+}
+
+}  // namespace
+}  // namespace verder

@@ -1,0 +1,23 @@
+// ingest/internal/ooapi_course.h — one course object in OOAPI v5 shape → CourseWithOfferings.
+//
+// The mapping, field by field, is documented for senders in data/feeds/README.md. Problems are
+// reported under the sender's JSON paths ("offerings[1].priceInformation[0].amount"); the
+// catalogue's own rules are left to RecordProblems::Validate, which the caller runs.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "catalog/course.h"
+#include "catalog/geo.h"
+#include "ingest/internal/feed_record.h"
+
+namespace verder::ingest_internal {
+
+CourseWithOfferings CourseFromOoapi(const nlohmann::json& j, const GeoIndex* geo,
+                                    RecordProblems* problems);
+
+// The course id of a record, when it has a readable one ("" otherwise).
+std::string OoapiCourseId(const nlohmann::json& j);
+
+}  // namespace verder::ingest_internal
