@@ -43,8 +43,9 @@ Result<IngestSummary> IngestFile(Store* store, const IngestOptions& options) {
   VERDER_ASSIGN_OR_RETURN(std::string body, ReadFile(options.file));
   VERDER_ASSIGN_OR_RETURN(ReferenceData reference, store->LoadReferenceData());
   if (reference.postcodes.empty()) {
-    return Unavailable("the store holds no postcodes yet, so addresses cannot be checked: run "
-                       "`verder import` (or start `verder serve` once) first");
+    return Unavailable(
+        "the store holds no postcodes yet, so addresses cannot be checked: run "
+        "`verder import` (or start `verder serve` once) first");
   }
   const GeoIndex geo(std::move(reference));
   if (!options.quiet) {

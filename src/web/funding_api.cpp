@@ -1,8 +1,8 @@
 #include "web/funding_api.h"
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "web/api_support.h"
 #include "web/funding_params.h"
 
 namespace verder {
@@ -90,12 +90,9 @@ HttpResponse NetCost(const FundingApiDeps& deps, const HttpRequest& r) {
   if (!c.ok()) return ErrorResponse(c.error());
   const std::string* course_text = r.Query("course");
   if (course_text == nullptr) return ErrorResponse(InvalidArgument("course", "is required"));
-  CourseId id = 0;
-  const auto [end, ec] =
-      std::from_chars(course_text->data(), course_text->data() + course_text->size(), id);
-  if (ec != std::errc() || end != course_text->data() + course_text->size() || id <= 0)
-    return ErrorResponse(InvalidArgument("course", "must be a course id (a positive number)"));
-  const Result<CourseRecord> record = deps.store->GetCourse(id);
+  const Result<int64_t> id = ParsePositiveId(*course_text, "course");
+  if (!id.ok()) return ErrorResponse(id.error());
+  const Result<CourseRecord> record = deps.store->GetCourse(id.value());
   if (!record.ok()) return ErrorResponse(record.error());
   if (record.value().hold_reason) return ErrorResponse(NotFound("this course is not shown"));
   const Course& course = record.value().course;

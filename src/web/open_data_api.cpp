@@ -110,11 +110,7 @@ HttpResponse OoapiCourses(Store* store, const HttpRequest& request) {
 
 // The course when it exists and is public.
 Result<CourseRecord> PublicCourse(Store* store, const std::string& id_text) {
-  int64_t id = 0;
-  const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-  if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0) {
-    return InvalidArgument("courseId", "a course id is a positive whole number");
-  }
+  VERDER_ASSIGN_OR_RETURN(const int64_t id, ParsePositiveId(id_text, "courseId"));
   VERDER_ASSIGN_OR_RETURN(CourseRecord record, store->GetCourse(id));
   if (!record.is_public()) {
     return NotFound("course " + id_text + " is no longer offered");

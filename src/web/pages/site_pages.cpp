@@ -1,11 +1,11 @@
 #include "web/pages/site_pages.h"
 
 #include <algorithm>
-#include <charconv>
 #include <unordered_map>
 
 #include "funding/funding_course.h"
 #include "search/similar.h"
+#include "web/api_support.h"
 #include "web/funding_net_cost.h"
 #include "web/funding_params.h"
 #include "web/pages/pages_internal.h"
@@ -56,10 +56,8 @@ PageContext Context(const SiteDeps& deps, Lang lang, const std::string& other_ur
 
 // A positive id written in digits only, else nullopt.
 std::optional<int64_t> ParseId(std::string_view text) {
-  int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
+  const Result<int64_t> id = ParsePositiveId(std::string(text), "id");
+  return id.ok() ? std::optional<int64_t>(id.value()) : std::nullopt;
 }
 
 namespace {
