@@ -17,7 +17,7 @@ std::string StringField(const json& object, const char* key) {
 }
 
 // Collects every problem, so the operator fixes the file in one go.
-struct Problems {
+struct HelpDeskProblems {
   std::vector<std::string> list;
   void Add(const std::string& field, const std::string& message) {
     list.push_back(field + ": " + message);
@@ -37,7 +37,7 @@ Result<HelpDesks> HelpDesks::Parse(std::string_view json_text,
   const json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object())
     return InvalidArgument("help_desks", "not a JSON object");
-  Problems problems;
+  HelpDeskProblems problems;
   HelpDesks out;
   const json national = doc.value("national", json::object());
   out.national_name_ = StringField(national, "name");

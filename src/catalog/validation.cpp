@@ -16,9 +16,9 @@ bool IsDigits(std::string_view s) {
   return !s.empty();
 }
 
-class Problems {
+class FieldProblems {
  public:
-  explicit Problems(std::string prefix) : prefix_(std::move(prefix)) {}
+  explicit FieldProblems(std::string prefix) : prefix_(std::move(prefix)) {}
 
   void Add(const std::string& field, std::string message) {
     errors_.push_back(InvalidArgument(prefix_ + field, std::move(message)));
@@ -53,7 +53,7 @@ class Problems {
 };
 
 std::vector<Error> ValidateOffering(const Offering& o, const std::string& prefix) {
-  Problems p(prefix);
+  FieldProblems p(prefix);
   p.Text("external_id", o.external_id, 100, true);
   if (o.start && o.end && *o.end < *o.start) p.Add("end", "the end date is before the start date");
   if (o.end && !o.start) p.Add("start", "an offering with an end date needs a start date");
@@ -110,7 +110,7 @@ bool IsDutchPostcode(std::string_view text) {
 }
 
 std::vector<Error> ValidateProvider(const Provider& provider) {
-  Problems p("");
+  FieldProblems p("");
   p.Text("key", provider.key, 100, true);
   p.Text("name", provider.name, kMaxTitleChars, true);
   if (!provider.kvk.empty() && (provider.kvk.size() != 8 || !IsDigits(provider.kvk))) {
@@ -137,7 +137,7 @@ std::vector<Error> ValidateProvider(const Provider& provider) {
 
 std::vector<Error> ValidateCourse(const CourseWithOfferings& input) {
   const Course& c = input.course;
-  Problems p("");
+  FieldProblems p("");
   p.Text("external_id", c.external_id, 100, true);
   p.Text("title.nl", c.title.nl, kMaxTitleChars, true);
   p.Text("title.en", c.title.en, kMaxTitleChars, false);

@@ -6,21 +6,22 @@
 #include <nlohmann/json.hpp>
 
 #include "funding/scheme_loader.h"
+#include "funding/scheme_test_support.h"
 
 namespace verder::funding {
 namespace {
 
 using nlohmann::json;
+using test_support::D;
+using test_support::Source;
+using test_support::Text;
 
-json Text(const std::string& nl) { return {{"nl", nl}, {"en", nl + " (en)"}}; }
-json Source() { return json::array({{{"file", "DOMAIN.md"}, {"line", 1}, {"quote", "q"}}}); }
-
-json Share(int numerator, int denominator) {
+json ShareJson(int numerator, int denominator) {
   return {{"numerator", numerator}, {"denominator", denominator}, {"source", Source()}};
 }
 
 // A scheme paying `numerator/denominator` of every cost part, with no conditions.
-json Paying(const std::string& id, int numerator = 1, int denominator = 1) {
+json PayingJson(const std::string& id, int numerator = 1, int denominator = 1) {
   return {{"id", id},
           {"name", Text(id)},
           {"goal", Text("Doel")},
@@ -30,20 +31,20 @@ json Paying(const std::string& id, int numerator = 1, int denominator = 1) {
           {"payment",
            {{"kind", "course"},
             {"cost_parts", {"registration", "tuition", "materials", "other"}},
-            {"shares", json::array({Share(numerator, denominator)})},
+            {"shares", json::array({ShareJson(numerator, denominator)})},
             {"source", Source()}}},
           {"reason_yes", Text("Ja, " + id + ".")},
           {"obligations", Text("Niets.")}};
 }
 
-json NotPaying(const std::string& id, const std::string& kind) {
-  json j = Paying(id);
+json NotPayingJson(const std::string& id, const std::string& kind) {
+  json j = PayingJson(id);
   j["payment"] = {{"kind", kind}, {"source", Source()}};
   if (kind == "unpublished") j["payment"]["reason"] = Text("Bedragen onbekend.");
   return j;
 }
 
-json Criterion(const std::string& field, const json& yes, const json& maybe = nullptr) {
+json CriterionJson(const std::string& field, const json& yes, const json& maybe = nullptr) {
   json c = {{"field", field},
             {"yes", yes},
             {"reason_no", Text("Nee door " + field + ".")},
@@ -78,7 +79,7 @@ Person Adult() {
   return p;
 }
 
-FundingCourse Course(Cents tuition) {
+FundingCourse CourseWithTuition(Cents tuition) {
   FundingCourse c;
   c.id = "c1";
   c.costs.tuition_cents = tuition;
@@ -86,8 +87,6 @@ FundingCourse Course(Cents tuition) {
   c.start_date = Date::Parse("2022-07-04").value();
   return c;
 }
-
-Date D(const char* text) { return Date::Parse(text).value(); }
 
 Verdict VerdictOf(const CourseCheck& r, const std::string& id) {
   const SchemeAnswer* a = r.Find(id);
@@ -102,79 +101,81 @@ Cents PaysOf(const CourseCheck& r, const std::string& id) {
 }
 
 TEST(FundingEngineTest, EndedSchemeIsEndedAndNeverPaysWhateverTheCourseCarries) {
-  json j = Paying("stap");
+  json j = PayingJson("stap");
   j["valid"] = {{"from", "2022-03-01"}, {"to", "2023-12-31"}, {"source", Source()}};
-  j["criteria"] = json::array({Criterion("course.registers", {"stap"})});
+  j["criteria"] = json::array({CriterionJson("course.registers", {"stap"})});
   const FundingEngine engine = Engine({j});
-  const CourseCheck last_day = engine.NetCost(Adult(), Course(50000), D("2023-12-31"));
+  const CourseCheck last_day = engine.NetCost(Adult(), CourseWithTuition(50000), D("2023-12-31"));
   EXPECT_EQ(VerdictOf(last_day, "stap"), Verdict::kYes);
   EXPECT_EQ(last_day.net_cost_cents, 0);
-  const CourseCheck after = engine.NetCost(Adult(), Course(50000), D("2024-01-01"));
+  const CourseCheck after = engine.NetCost(Adult(), CourseWithTuition(50000), D("2024-01-01"));
   EXPECT_EQ(VerdictOf(after, "stap"), Verdict::kEnded);
   EXPECT_EQ(PaysOf(after, "stap"), 0);
   EXPECT_EQ(after.net_cost_cents, 50000);
   EXPECT_NE(after.schemes[0].reason.nl.find("31 december 2023"), std::string::npos);
-  const CourseCheck before = engine.NetCost(Adult(), Course(50000), D("2022-02-28"));
+  const CourseCheck before = engine.NetCost(Adult(), CourseWithTuition(50000), D("2022-02-28"));
   EXPECT_EQ(VerdictOf(before, "stap"), Verdict::kNo);  // not started yet is no, not ended
   EXPECT_EQ(engine.CheckPerson(Adult(), D("2024-01-01")).schemes[0].verdict, Verdict::kEnded);
 }
 
 TEST(FundingEngineTest, AnEndedSchemeStaysEndedWhenAnAnswerIsWrong) {
-  json j = Paying("stap");
+  json j = PayingJson("stap");
   j["valid"] = {{"to", "2023-12-31"}, {"source", Source()}};
-  j["criteria"] = json::array({Criterion("age", {{"min", 18}})});
+  j["criteria"] = json::array({CriterionJson("age", {{"min", 18}})});
   Person p = Adult();
   p.age = -1;
-  const CourseCheck r = Engine({j}).NetCost(p, Course(50000), D("2024-06-01"));
+  const CourseCheck r = Engine({j}).NetCost(p, CourseWithTuition(50000), D("2024-06-01"));
   EXPECT_EQ(VerdictOf(r, "stap"), Verdict::kEnded);
   ASSERT_EQ(r.errors.size(), 1U);
   EXPECT_EQ(r.errors[0].field, "age");
 }
 
 TEST(FundingEngineTest, WrongOrMissingAnswersGiveMaybeNeverYes) {
-  json j = Paying("s");
-  j["criteria"] = json::array(
-      {Criterion("age", {{"min", 18}}), Criterion("work", {"employee-permanent"}, {"other"})});
+  json j = PayingJson("s");
+  j["criteria"] = json::array({CriterionJson("age", {{"min", 18}}),
+                               CriterionJson("work", {"employee-permanent"}, {"other"})});
   const FundingEngine engine = Engine({j});
   Person p = Adult();
   p.age = -4;
-  CourseCheck r = engine.NetCost(p, Course(50000), D("2022-06-01"));
+  CourseCheck r = engine.NetCost(p, CourseWithTuition(50000), D("2022-06-01"));
   EXPECT_EQ(VerdictOf(r, "s"), Verdict::kMaybe);
   EXPECT_EQ(PaysOf(r, "s"), 0);
   EXPECT_EQ(r.net_cost_cents, 50000);
   EXPECT_EQ(r.schemes[0].missing, std::vector<std::string>{"age"});
   p.age.reset();
-  r = engine.NetCost(p, Course(50000), D("2022-06-01"));
+  r = engine.NetCost(p, CourseWithTuition(50000), D("2022-06-01"));
   EXPECT_EQ(VerdictOf(r, "s"), Verdict::kMaybe);
   EXPECT_NE(r.schemes[0].reason.nl.find("Vul dat in"), std::string::npos);
   p = Adult();
   p.work = "astronaut";
-  EXPECT_EQ(VerdictOf(engine.NetCost(p, Course(50000), D("2022-06-01")), "s"), Verdict::kMaybe);
+  EXPECT_EQ(VerdictOf(engine.NetCost(p, CourseWithTuition(50000), D("2022-06-01")), "s"),
+            Verdict::kMaybe);
   p.work = "unknown";  // not answered: allowed, still maybe
-  r = engine.NetCost(p, Course(50000), D("2022-06-01"));
+  r = engine.NetCost(p, CourseWithTuition(50000), D("2022-06-01"));
   EXPECT_EQ(VerdictOf(r, "s"), Verdict::kMaybe);
   EXPECT_TRUE(r.errors.empty());
   p.work = "other";  // a maybe value from the data, with its own reason
-  r = engine.NetCost(p, Course(50000), D("2022-06-01"));
+  r = engine.NetCost(p, CourseWithTuition(50000), D("2022-06-01"));
   EXPECT_EQ(r.schemes[0].reason.nl, "Misschien door work.");
 }
 
 TEST(FundingEngineTest, ADefiniteNoFromAValidAnswerWinsOverAWrongOne) {
-  json j = Paying("s");
+  json j = PayingJson("s");
   j["criteria"] =
-      json::array({Criterion("age", {{"min", 18}}), Criterion("work", {"self-employed"})});
+      json::array({CriterionJson("age", {{"min", 18}}), CriterionJson("work", {"self-employed"})});
   Person p = Adult();
   p.age = -4;  // wrong, but the work situation already says no
-  const CourseCheck r = Engine({j}).NetCost(p, Course(50000), D("2022-06-01"));
+  const CourseCheck r = Engine({j}).NetCost(p, CourseWithTuition(50000), D("2022-06-01"));
   EXPECT_EQ(VerdictOf(r, "s"), Verdict::kNo);
   EXPECT_EQ(r.schemes[0].reason.nl, "Nee door work.");
 }
 
 TEST(FundingEngineTest, ADateThatDoesNotExistIsAnErrorAndMakesDatedSchemesMaybe) {
-  json dated = Paying("dated");
+  json dated = PayingJson("dated");
   dated["valid"] = {{"from", "2022-03-01"}, {"source", Source()}};
-  const json undated = NotPaying("undated", "tax-deduction");
-  const CourseCheck r = Engine({dated, undated}).NetCost(Adult(), Course(50000), "2022-02-30");
+  const json undated = NotPayingJson("undated", "tax-deduction");
+  const CourseCheck r =
+      Engine({dated, undated}).NetCost(Adult(), CourseWithTuition(50000), "2022-02-30");
   ASSERT_EQ(r.errors.size(), 1U);
   EXPECT_EQ(r.errors[0].field, "as_of");
   EXPECT_EQ(AnswerErrorCodeName(r.errors[0].code), std::string("invalid"));
@@ -184,11 +185,11 @@ TEST(FundingEngineTest, ADateThatDoesNotExistIsAnErrorAndMakesDatedSchemesMaybe)
 }
 
 TEST(FundingEngineTest, CourseRulesWaitForACourse) {
-  json j = Paying("s");
-  j["criteria"] = json::array({Criterion("course.registers", {"stap"})});
+  json j = PayingJson("s");
+  j["criteria"] = json::array({CriterionJson("course.registers", {"stap"})});
   const FundingEngine engine = Engine({j});
   EXPECT_EQ(engine.CheckPerson(Adult(), D("2022-06-01")).schemes[0].verdict, Verdict::kYes);
-  FundingCourse c = Course(50000);
+  FundingCourse c = CourseWithTuition(50000);
   c.registers.clear();
   EXPECT_EQ(VerdictOf(engine.NetCost(Adult(), c, D("2022-06-01")), "s"), Verdict::kNo);
 }
@@ -203,14 +204,14 @@ json WithYearlyCeiling(json j, Cents cents) {
 }
 
 TEST(FundingEngineTest, CeilingLimitsPaymentAndUsedUpIsNo) {
-  const FundingEngine engine = Engine({WithYearlyCeiling(Paying("stap"), 100000)});
+  const FundingEngine engine = Engine({WithYearlyCeiling(PayingJson("stap"), 100000)});
   Person p = Adult();
   PersonCheck check = engine.CheckPerson(p, D("2022-09-01"));
   EXPECT_EQ(check.schemes[0].budget_left_cents, 100000);
   EXPECT_NE(check.schemes[0].reason.nl.find("€ 1.000 over"), std::string::npos);
-  EXPECT_EQ(PaysOf(engine.NetCost(p, Course(150000), D("2022-09-01")), "stap"), 100000);
+  EXPECT_EQ(PaysOf(engine.NetCost(p, CourseWithTuition(150000), D("2022-09-01")), "stap"), 100000);
   p.used_this_year_cents["stap"] = 60000;
-  const CourseCheck partly = engine.NetCost(p, Course(80000), D("2022-09-01"));
+  const CourseCheck partly = engine.NetCost(p, CourseWithTuition(80000), D("2022-09-01"));
   EXPECT_EQ(PaysOf(partly, "stap"), 40000);
   EXPECT_EQ(partly.net_cost_cents, 40000);
   p.used_this_year_cents["stap"] = 100000;
@@ -219,39 +220,42 @@ TEST(FundingEngineTest, CeilingLimitsPaymentAndUsedUpIsNo) {
   EXPECT_EQ(check.schemes[0].budget_left_cents, 0);
   EXPECT_EQ(check.schemes[0].reason.nl, "Op.");
   p.used_this_year_cents["stap"] = -1;
-  const CourseCheck wrong = engine.NetCost(p, Course(80000), D("2022-09-01"));
+  const CourseCheck wrong = engine.NetCost(p, CourseWithTuition(80000), D("2022-09-01"));
   EXPECT_EQ(VerdictOf(wrong, "stap"), Verdict::kMaybe);
   EXPECT_EQ(wrong.schemes[0].missing, std::vector<std::string>{"used_this_year_cents.stap"});
 }
 
 TEST(FundingEngineTest, ShareDependsOnTheDayAndTheAnswersAndRoundsDown) {
-  json j = Paying("ppo");
+  json j = PayingJson("ppo");
   j["payment"]["shares"] =
       json::array({{{"when", json::array({{{"field", "work"}, {"yes", {"self-employed"}}}})},
                     {"to", "2021-09-30"},
                     {"numerator", 2},
                     {"denominator", 3},
                     {"source", Source()}},
-                   Share(1, 3)});
+                   ShareJson(1, 3)});
   const FundingEngine engine = Engine({j});
   Person zzp = Adult();
   zzp.work = "self-employed";
-  EXPECT_EQ(PaysOf(engine.NetCost(zzp, Course(90000), D("2021-09-30")), "ppo"), 60000);
-  EXPECT_EQ(PaysOf(engine.NetCost(zzp, Course(90000), D("2021-10-01")), "ppo"), 30000);
-  EXPECT_EQ(PaysOf(engine.NetCost(Adult(), Course(90000), D("2021-09-30")), "ppo"), 30000);
-  EXPECT_EQ(PaysOf(engine.NetCost(zzp, Course(100), D("2021-10-01")), "ppo"), 33);
+  EXPECT_EQ(PaysOf(engine.NetCost(zzp, CourseWithTuition(90000), D("2021-09-30")), "ppo"), 60000);
+  EXPECT_EQ(PaysOf(engine.NetCost(zzp, CourseWithTuition(90000), D("2021-10-01")), "ppo"), 30000);
+  EXPECT_EQ(PaysOf(engine.NetCost(Adult(), CourseWithTuition(90000), D("2021-09-30")), "ppo"),
+            30000);
+  EXPECT_EQ(PaysOf(engine.NetCost(zzp, CourseWithTuition(100), D("2021-10-01")), "ppo"), 33);
   zzp.work = "unknown";  // the share itself depends on it before the switch
-  EXPECT_EQ(VerdictOf(engine.NetCost(zzp, Course(90000), D("2021-09-30")), "ppo"), Verdict::kMaybe);
-  EXPECT_EQ(VerdictOf(engine.NetCost(zzp, Course(90000), D("2021-10-01")), "ppo"), Verdict::kYes);
+  EXPECT_EQ(VerdictOf(engine.NetCost(zzp, CourseWithTuition(90000), D("2021-09-30")), "ppo"),
+            Verdict::kMaybe);
+  EXPECT_EQ(VerdictOf(engine.NetCost(zzp, CourseWithTuition(90000), D("2021-10-01")), "ppo"),
+            Verdict::kYes);
 }
 
 TEST(FundingEngineTest, SchemesTogetherNeverPayMoreThanTheCourseCosts) {
-  json free = Paying("free");
+  json free = PayingJson("free");
   free["pay_order"] = 10;
-  json stap = Paying("stap");
+  json stap = PayingJson("stap");
   stap["pay_order"] = 20;
   const FundingEngine engine = Engine({stap, free});  // file order differs from pay order
-  const CourseCheck r = engine.NetCost(Adult(), Course(60000), D("2022-06-01"));
+  const CourseCheck r = engine.NetCost(Adult(), CourseWithTuition(60000), D("2022-06-01"));
   EXPECT_EQ(PaysOf(r, "free"), 60000);
   EXPECT_EQ(PaysOf(r, "stap"), 0);
   EXPECT_EQ(VerdictOf(r, "stap"), Verdict::kYes);
@@ -260,21 +264,22 @@ TEST(FundingEngineTest, SchemesTogetherNeverPayMoreThanTheCourseCosts) {
 }
 
 TEST(FundingEngineTest, NotWithAndUndecidedWithHoldFromEitherFile) {
-  json a = Paying("a", 1, 3);
+  json a = PayingJson("a", 1, 3);
   a["pay_order"] = 1;
-  json b = Paying("b", 1, 3);
+  json b = PayingJson("b", 1, 3);
   b["stacking"] = json::array({{{"kind", "not-with"},
                                 {"schemes", {"a"}},
                                 {"reason", Text("Niet samen met a.")},
                                 {"source", Source()}}});
-  json c = Paying("c", 1, 3);
-  json d = Paying("d", 1, 3);
+  json c = PayingJson("c", 1, 3);
+  json d = PayingJson("d", 1, 3);
   d["pay_order"] = 1;
   d["stacking"] = json::array({{{"kind", "undecided-with"},
                                 {"schemes", {"c"}},
                                 {"reason", Text("Onbekend met c.")},
                                 {"source", Source()}}});
-  const CourseCheck r = Engine({a, b, c, d}).NetCost(Adult(), Course(90000), D("2022-06-01"));
+  const CourseCheck r =
+      Engine({a, b, c, d}).NetCost(Adult(), CourseWithTuition(90000), D("2022-06-01"));
   EXPECT_EQ(VerdictOf(r, "a"), Verdict::kYes);
   EXPECT_EQ(VerdictOf(r, "b"), Verdict::kNo);
   EXPECT_EQ(r.Find("b")->reason.nl, "Niet samen met a.");
@@ -285,7 +290,7 @@ TEST(FundingEngineTest, NotWithAndUndecidedWithHoldFromEitherFile) {
 }
 
 TEST(FundingEngineTest, PrivateMoneyOnlyAddsAboveTheLimit) {
-  json stap = Paying("stap");
+  json stap = PayingJson("stap");
   stap["pay_order"] = 1;
   stap["stacking"] = json::array({{{"kind", "others-only-above"},
                                    {"funders", {"private"}},
@@ -293,15 +298,15 @@ TEST(FundingEngineTest, PrivateMoneyOnlyAddsAboveTheLimit) {
                                    {"reason", Text("Alleen boven 1000.")},
                                    {"source", Source()}}});
   stap = WithYearlyCeiling(stap, 100000);
-  json employer = Paying("employer");
+  json employer = PayingJson("employer");
   employer["funder"] = "private";
   const FundingEngine engine = Engine({stap, employer});
-  CourseCheck r = engine.NetCost(Adult(), Course(140000), D("2022-06-01"));
+  CourseCheck r = engine.NetCost(Adult(), CourseWithTuition(140000), D("2022-06-01"));
   EXPECT_EQ(PaysOf(r, "stap"), 100000);
   EXPECT_EQ(PaysOf(r, "employer"), 40000);
   Person p = Adult();
   p.used_this_year_cents["stap"] = 60000;  // STAP pays 400 of 800: the employer may not add
-  r = engine.NetCost(p, Course(80000), D("2022-06-01"));
+  r = engine.NetCost(p, CourseWithTuition(80000), D("2022-06-01"));
   EXPECT_EQ(PaysOf(r, "stap"), 40000);
   EXPECT_EQ(PaysOf(r, "employer"), 0);
   EXPECT_NE(r.Find("employer")->reason.nl.find("Alleen boven 1000."), std::string::npos);
@@ -310,9 +315,9 @@ TEST(FundingEngineTest, PrivateMoneyOnlyAddsAboveTheLimit) {
 
 TEST(FundingEngineTest, LoansTaxDeductionsAdviceAndUnpublishedNeverLowerNetCost) {
   const FundingEngine engine =
-      Engine({NotPaying("loan", "loan"), NotPaying("tax", "tax-deduction"),
-              NotPaying("advice", "advice"), NotPaying("fund", "unpublished")});
-  const CourseCheck r = engine.NetCost(Adult(), Course(200000), D("2025-03-01"));
+      Engine({NotPayingJson("loan", "loan"), NotPayingJson("tax", "tax-deduction"),
+              NotPayingJson("advice", "advice"), NotPayingJson("fund", "unpublished")});
+  const CourseCheck r = engine.NetCost(Adult(), CourseWithTuition(200000), D("2025-03-01"));
   EXPECT_EQ(VerdictOf(r, "loan"), Verdict::kYes);
   EXPECT_EQ(VerdictOf(r, "tax"), Verdict::kYes);
   EXPECT_EQ(VerdictOf(r, "advice"), Verdict::kYes);
@@ -323,15 +328,15 @@ TEST(FundingEngineTest, LoansTaxDeductionsAdviceAndUnpublishedNeverLowerNetCost)
 }
 
 TEST(FundingEngineTest, UnknownOrWrongPriceGivesNoNetCost) {
-  const FundingEngine engine = Engine({Paying("s"), NotPaying("advice", "advice")});
-  FundingCourse c = Course(50000);
+  const FundingEngine engine = Engine({PayingJson("s"), NotPayingJson("advice", "advice")});
+  FundingCourse c = CourseWithTuition(50000);
   c.costs_stated = false;
   CourseCheck r = engine.NetCost(Adult(), c, D("2022-06-01"));
   EXPECT_FALSE(r.net_cost_cents.has_value());
   EXPECT_TRUE(r.errors.empty());
   EXPECT_EQ(VerdictOf(r, "s"), Verdict::kMaybe);
   EXPECT_EQ(VerdictOf(r, "advice"), Verdict::kYes);  // needs no price
-  c = Course(-5000);
+  c = CourseWithTuition(-5000);
   r = engine.NetCost(Adult(), c, D("2022-06-01"));
   EXPECT_FALSE(r.net_cost_cents.has_value());
   ASSERT_EQ(r.errors.size(), 1U);
@@ -350,8 +355,8 @@ json MinCost(json j) {
 }
 
 TEST(FundingEngineTest, MinimumExcludingVatWithAnUnknownRate) {
-  const FundingEngine engine = Engine({MinCost(Paying("ppo", 1, 3))});
-  FundingCourse c = Course(14999);
+  const FundingEngine engine = Engine({MinCost(PayingJson("ppo", 1, 3))});
+  FundingCourse c = CourseWithTuition(14999);
   c.vat_included = false;
   EXPECT_EQ(VerdictOf(engine.NetCost(Adult(), c, D("2024-03-01")), "ppo"), Verdict::kNo);
   c.costs.tuition_cents = 15000;
@@ -365,7 +370,7 @@ TEST(FundingEngineTest, MinimumExcludingVatWithAnUnknownRate) {
 }
 
 TEST(FundingEngineTest, StartWindowCountsCalendarMonths) {
-  json j = Paying("ppo", 1, 3);
+  json j = PayingJson("ppo", 1, 3);
   j["criteria"] = json::array({{{"kind", "start-window"},
                                 {"months_before", 3},
                                 {"months_after", 3},
@@ -373,7 +378,7 @@ TEST(FundingEngineTest, StartWindowCountsCalendarMonths) {
                                 {"source", Source()}}});
   const FundingEngine engine = Engine({j});
   const auto verdict = [&](const char* as_of, const char* start) {
-    FundingCourse c = Course(90000);
+    FundingCourse c = CourseWithTuition(90000);
     c.start_date = D(start);
     return VerdictOf(engine.NetCost(Adult(), c, D(as_of)), "ppo");
   };
@@ -383,7 +388,7 @@ TEST(FundingEngineTest, StartWindowCountsCalendarMonths) {
   EXPECT_EQ(verdict("2024-03-01", "2023-11-30"), Verdict::kNo);
   EXPECT_EQ(verdict("2023-11-30", "2024-02-29"), Verdict::kYes);  // 30 Feb is 29 Feb (leap)
   EXPECT_EQ(verdict("2023-11-30", "2024-03-01"), Verdict::kNo);
-  FundingCourse c = Course(90000);
+  FundingCourse c = CourseWithTuition(90000);
   c.start_date.reset();
   const CourseCheck r = engine.NetCost(Adult(), c, D("2024-03-01"));
   EXPECT_EQ(VerdictOf(r, "ppo"), Verdict::kMaybe);
@@ -391,7 +396,7 @@ TEST(FundingEngineTest, StartWindowCountsCalendarMonths) {
 }
 
 TEST(FundingEngineTest, AnyOfTakesTheBestOutcome) {
-  json j = NotPaying("employer", "advice");
+  json j = NotPayingJson("employer", "advice");
   j["criteria"] =
       json::array({{{"any_of", json::array({{{"field", "work"}, {"yes", {"employee-permanent"}}},
                                             {{"field", "employer_tied"}, {"yes", {true}}}})},
@@ -410,7 +415,7 @@ TEST(FundingEngineTest, AnyOfTakesTheBestOutcome) {
 }
 
 TEST(FundingEngineTest, NotAskedQuestionsAreMaybeWithWhatWeNeedToKnow) {
-  json j = NotPaying("llk", "loan");
+  json j = NotPayingJson("llk", "loan");
   j["criteria"] = json::array({{{"kind", "not-asked"},
                                 {"question", "student_finance"},
                                 {"reason_maybe", Text("Studiefinanciering onbekend.")},
@@ -433,7 +438,7 @@ TEST(FundingEngineTest, EveryAnswerOfTheRealSchemesHasAReasonInBothLanguages) {
       Person p = Adult();
       p.work = work;
       p.sector = "culture";
-      const CourseCheck r = engine.NetCost(p, Course(90000), day);
+      const CourseCheck r = engine.NetCost(p, CourseWithTuition(90000), day);
       for (const SchemeAnswer& a : r.schemes) {
         EXPECT_FALSE(a.reason.nl.empty()) << day << " " << work << " " << a.scheme_id;
         EXPECT_FALSE(a.reason.en.empty()) << day << " " << work << " " << a.scheme_id;

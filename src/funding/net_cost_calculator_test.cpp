@@ -13,6 +13,7 @@
 #include "funding/engine.h"
 #include "funding/internal/criteria.h"
 #include "funding/scheme_loader.h"
+#include "funding/scheme_test_support.h"
 #include "funding/vocabulary.h"
 #include "tests/funding_golden_cases.h"
 
@@ -59,7 +60,7 @@ void operator delete[](void* p, const std::nothrow_t& /*tag*/) noexcept { std::f
 namespace verder::funding {
 namespace {
 
-Date D(const char* text) { return Date::Parse(text).value(); }
+using test_support::D;
 
 const FundingEngine& RealEngine() {
   static const FundingEngine* engine = [] {

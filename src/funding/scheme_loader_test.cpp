@@ -10,18 +10,19 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "funding/scheme_test_support.h"
+
 namespace verder::funding {
 namespace {
 
 using nlohmann::json;
+using test_support::Source;
+using test_support::Text;
 
 std::string SourceDir() {
   const char* src = std::getenv("VERDER_SOURCE_DIR");  // set by ctest
   return src != nullptr ? src : VERDER_SOURCE_DIR_DEFAULT;
 }
-
-json Text(const std::string& nl) { return {{"nl", nl}, {"en", nl + " (en)"}}; }
-json Source() { return json::array({{{"file", "DOMAIN.md"}, {"line", 1}, {"quote", "q"}}}); }
 
 // A small valid scheme file; tests break one thing at a time.
 json ValidScheme(const std::string& id = "test-scheme") {

@@ -59,11 +59,11 @@ TEST_F(FeedCsvTest, ExampleFileHasNoProblemsAndMatchesTheJsonExample) {
   EXPECT_EQ(bk.offerings[1].daypart, Daypart::kDaytime);
 
   // The JSON example describes the same three courses.
-  const FeedParse json = ReadJsonFeed(feed_test::SourceFile("data/feeds/example.json"), &geo_);
-  ASSERT_EQ(json.records.size(), 3U) << feed_test::Describe(json);
+  const FeedParse from_json = ReadJsonFeed(feed_test::SourceFile("data/feeds/example.json"), &geo_);
+  ASSERT_EQ(from_json.records.size(), 3U) << feed_test::Describe(from_json);
   for (size_t i = 0; i < 3; ++i) {
     const Course& a = csv.records[i].course.course;
-    const Course& b = json.records[i].course.course;
+    const Course& b = from_json.records[i].course.course;
     EXPECT_EQ(a.external_id, b.external_id);
     EXPECT_EQ(a.title, b.title);
     EXPECT_EQ(a.costs, b.costs) << a.external_id;
@@ -71,7 +71,8 @@ TEST_F(FeedCsvTest, ExampleFileHasNoProblemsAndMatchesTheJsonExample) {
     EXPECT_EQ(a.language, b.language) << a.external_id;
     EXPECT_EQ(a.study_load_hours, b.study_load_hours) << a.external_id;
     EXPECT_EQ(a.funding_flags, b.funding_flags) << a.external_id;
-    EXPECT_EQ(csv.records[i].course.offerings, json.records[i].course.offerings) << a.external_id;
+    EXPECT_EQ(csv.records[i].course.offerings, from_json.records[i].course.offerings)
+        << a.external_id;
   }
 }
 

@@ -10,18 +10,6 @@
 namespace verder {
 namespace {
 
-// The four BM25F fields. Provider and place share one: both say who or where, not what.
-enum Field : uint8_t { kTitle, kSkills, kDescription, kWhoWhere, kFieldCount };
-constexpr float kFieldWeight[kFieldCount] = {ranking::kTitleWeight,
-                                             ranking::kSkillsOccupationsWeight,
-                                             ranking::kDescriptionWeight, ranking::kProviderWeight};
-
-// One term of one document: its term id and how often it occurs per field (saturating).
-struct DocTerm {
-  uint32_t term;
-  uint8_t tf[kFieldCount];
-};
-
 uint64_t HashView(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
 // Calls `emit` for every string made of `word` with up to `max` single bytes deleted. A template
@@ -134,6 +122,18 @@ void Segment::IndexTerms() {
 
 // Turns courses into a Segment: columns, then terms per document, then postings with impacts.
 class SegmentBuilder {
+  // The four BM25F fields. Provider and place share one: both say who or where, not what.
+  enum Field : uint8_t { kTitle, kSkills, kDescription, kWhoWhere, kFieldCount };
+  static constexpr float kFieldWeight[kFieldCount] = {
+      ranking::kTitleWeight, ranking::kSkillsOccupationsWeight, ranking::kDescriptionWeight,
+      ranking::kProviderWeight};
+
+  // One term of one document: its term id and how often it occurs per field (saturating).
+  struct DocTerm {
+    uint32_t term;
+    uint8_t tf[kFieldCount];
+  };
+
  public:
   SegmentBuilder(const TextAnalysis& analysis, const GeoIndex& geo)
       : analysis_(analysis), geo_(geo), segment_(std::make_shared<Segment>()) {}
