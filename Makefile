@@ -8,7 +8,7 @@ DB ?= $(CURDIR)/var/verder.db
 PORT ?= 8080
 CMAKE_FLAGS := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run build test deps deps-browser test-release test-asan check-format check-tidy format bench bench-http clean
+.PHONY: run build test deps deps-browser test-release test-asan test-fuzz fuzz fuzz-build check-format check-tidy format bench bench-http clean stress
 
 deps:
 	@scripts/install-deps build
@@ -26,7 +26,7 @@ run: build
 	@mkdir -p $(dir $(DB))
 	./build/release/src/app/verder --db $(DB) --data $(DATA) serve --port $(PORT) --resources $(CURDIR)/data
 
-test: deps deps-browser check-format test-release test-asan check-tidy
+test: deps deps-browser check-format test-release test-asan test-fuzz check-tidy
 	@echo "make test: all checks passed"
 
 test-release: build deps-browser
@@ -39,6 +39,20 @@ test-asan: deps
 	@cmake --build build/asan -j $(JOBS)
 	cd build/asan && VERDER_DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) -LE browser --output-on-failure --timeout 900
+
+# The libFuzzer targets (fuzz/README.md): clang-14, ASan+UBSan, only the libraries they need.
+fuzz-build: deps
+	@CXX=clang++-14 cmake -S . -B build/fuzz $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DVERDER_FUZZ=ON -DVERDER_WERROR=ON >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target fuzz_targets
+
+# Each target for a short run (VERDER_FUZZ_SECONDS, 10 s) over a copy of its seed corpus.
+test-fuzz: fuzz-build
+	cd build/fuzz && ctest -L fuzz -j $(JOBS) --output-on-failure
+
+# Each target long: 10 million executions (or FUZZ_SECONDS=N seconds), as many at once as there
+# are cores (FUZZ_JOBS); prints executions and crashes per target, crashes kept in build/fuzz/crashes.
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) fuzz/run-long build/fuzz
 
 check-format: deps
 	@scripts/check-format
@@ -63,6 +77,16 @@ bench-http:
 	@cmake -S . -B build/release $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build build/release -j $(JOBS) --target verder
 	bench/http/run build/release/src/app/verder --courses 200000 --seconds 30
+
+# Issue 8, the long runs (tests/stress; `make test` runs short versions, ctest label stress-short):
+# SIGKILL during imports and ingests, slow and hostile clients, and wrk at 70% of the measured
+# capacity. Prints kills survived, batches verified, requests, errors, p99 and memory growth.
+STRESS_MINUTES ?= 10
+STRESS_KILLS ?= 100
+stress: build
+	@scripts/install-deps bench
+	STRESS_MINUTES=$(STRESS_MINUTES) STRESS_KILLS=$(STRESS_KILLS) VERDER_DATA=$(DATA) \
+	  scripts/stress build/release/src/app/verder
 
 format: deps
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -1,5 +1,7 @@
 #include "app/serve.h"
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -28,6 +30,19 @@
 #include "web/search_api.h"
 
 namespace verder {
+namespace {
+
+// Every connection is an open file, and the usual soft limit (1,024) is far below what the
+// server can hold: take the hard limit, as nginx and Go do, so that the server's connection
+// cap (web/http_server.h), not the shell's default, decides how many clients it holds.
+void RaiseOpenFileLimit() {
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= files.rlim_max) return;
+  files.rlim_cur = files.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &files);
+}
+
+}  // namespace
 
 Status Serve(Store* store, const ServeOptions& options) {
   // Signals are taken by one thread with sigwait, so no handler runs inside the server's threads.
@@ -37,6 +52,7 @@ Status Serve(Store* store, const ServeOptions& options) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  RaiseOpenFileLimit();
 
   VERDER_ASSIGN_OR_RETURN(ReferenceData reference, store->LoadReferenceData());
   std::vector<Suggestion> suggestions;

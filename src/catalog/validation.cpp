@@ -35,6 +35,7 @@ class FieldProblems {
     if (ContainsMarkup(text)) Add(field, "may not contain HTML or other markup");
   }
   void Url(const std::string& field, std::string_view url) {
+    if (!IsValidUtf8(url)) return Add(field, "is not valid UTF-8 text");
     if (!url.empty() && !IsHttpUrl(url)) Add(field, "must be a web address starting with https://");
   }
   void Range(const std::string& field, int64_t value, int64_t lo, int64_t hi) {
@@ -84,6 +85,8 @@ bool IsHttpUrl(std::string_view url) {
     return false;
   }
   if (url.size() > 2048 || rest.empty() || rest[0] == '/' || rest[0] == '.') return false;
+  // Bytes that are not UTF-8 would make every JSON document holding the address unwritable.
+  if (!IsValidUtf8(url)) return false;
   for (char c : url) {
     const auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') return false;
@@ -128,7 +131,8 @@ std::vector<Error> ValidateProvider(const Provider& provider) {
   }
   if (!provider.contact.email.empty() &&
       (provider.contact.email.find('@') == std::string::npos ||
-       provider.contact.email.size() > 254 || ContainsMarkup(provider.contact.email))) {
+       provider.contact.email.size() > 254 || !IsValidUtf8(provider.contact.email) ||
+       ContainsMarkup(provider.contact.email))) {
     p.Add("contact.email", "is not an e-mail address");
   }
   p.Text("contact.phone", provider.contact.phone, 30, false);
@@ -139,6 +143,8 @@ std::vector<Error> ValidateCourse(const CourseWithOfferings& input) {
   const Course& c = input.course;
   FieldProblems p("");
   p.Text("external_id", c.external_id, 100, true);
+  p.Text("primary_code.type", c.primary_code.type, 50, false);
+  p.Text("primary_code.code", c.primary_code.code, 100, false);
   p.Text("title.nl", c.title.nl, kMaxTitleChars, true);
   p.Text("title.en", c.title.en, kMaxTitleChars, false);
   p.Text("description.nl", c.description.nl, kMaxDescriptionChars, false);

@@ -20,7 +20,7 @@ std::vector<Error> ValidateProvider(const Provider& provider);
 std::vector<Error> ValidateCourse(const CourseWithOfferings& course);
 
 // Building blocks, exposed for the feed readers and forms.
-bool IsHttpUrl(std::string_view url);         // http:// or https:// with a host, no spaces
+bool IsHttpUrl(std::string_view url);         // http(s):// with a host, no spaces, UTF-8
 bool ContainsMarkup(std::string_view text);   // "<b>", "</p>", "<script" ...
 bool IsDutchPostcode(std::string_view text);  // "1234", "1234AB" or "1234 AB"
 

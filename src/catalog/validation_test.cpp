@@ -102,6 +102,40 @@ TEST(ValidationTest, PostcodeAndUrlRules) {
   EXPECT_FALSE(IsHttpUrl("https://a b.nl"));
   EXPECT_FALSE(IsHttpUrl("https://x.nl/\"onmouseover=\""));
   EXPECT_FALSE(IsHttpUrl("data:text/html,hi"));
+  EXPECT_TRUE(IsHttpUrl("https://café.example.nl/cursus"));
+}
+
+// Found by fuzz/csv_feed_fuzzer: the course code was never checked (any bytes, any length).
+TEST(ValidationTest, ChecksTheCourseCodeAsText) {
+  CourseWithOfferings c = ValidCourse();
+  c.course.primary_code = {"crebo", "25655"};
+  EXPECT_TRUE(ValidateCourse(c).empty());
+  c.course.primary_code = {"p\xF0rovider", std::string(101, '7')};
+  const std::vector<Error> problems = ValidateCourse(c);
+  EXPECT_TRUE(HasErrorOn(problems, "primary_code.type"));
+  EXPECT_TRUE(HasErrorOn(problems, "primary_code.code"));
+}
+
+// Found by fuzz/csv_feed_fuzzer: a byte that is not UTF-8 in an address passed, and the store's
+// JSON writer then threw on the kept course (an exception no handler catches: the server died).
+TEST(ValidationTest, RejectsBrokenUtf8InAddresses) {
+  EXPECT_FALSE(IsHttpUrl("https://ehbo.example.nl/\xA5"));
+  CourseWithOfferings c = ValidCourse();
+  ASSERT_FALSE(c.offerings.empty());
+  c.offerings[0].enrol_url = "https://a.nl/\xFF";
+  const std::vector<Error> problems = ValidateCourse(c);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].field, "offerings[0].enrol_url");
+  EXPECT_NE(problems[0].message.find("UTF-8"), std::string::npos);
+  Provider p;
+  p.key = "kvk:12345678";
+  p.name = "Leerhuis";
+  EXPECT_TRUE(ValidateProvider(p).empty());
+  p.website = "https://leerhuis.nl/\xC3";
+  EXPECT_FALSE(ValidateProvider(p).empty());
+  p.website.clear();
+  p.contact.email = "info@leerhuis\xFF.nl";
+  EXPECT_FALSE(ValidateProvider(p).empty());
 }
 
 }  // namespace

@@ -5,12 +5,17 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace verder {
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view text);
+
+// `text` with every byte that starts no well-formed sequence replaced by U+FFFD: for output that
+// must be UTF-8 whatever a request brought (web pages echo addresses and form fields).
+std::string ReplaceInvalidUtf8(std::string_view text);
 
 // Number of code points in valid UTF-8 text.
 size_t CountCodePoints(std::string_view text);

@@ -196,6 +196,44 @@ TEST_F(FeedCsvTest, NonUtf8BytesAreATextProblemOnTheirLine) {
   EXPECT_EQ(r->line, 3U);
 }
 
+// Found by fuzz/csv_feed_fuzzer (crash input in fuzz/corpus/csv_feed/enrol_url_not_utf8.csv): the
+// address was kept and the store could not write the course as JSON.
+TEST_F(FeedCsvTest, NonUtf8BytesInAnAddressAreAProblemToo) {
+  const FeedParse parse =
+      Read("course_id;name_nl;offering_id;enrol_url\nc1;Cursus;r1;https://a.nl/caf\xE9\n");
+  EXPECT_TRUE(parse.records.empty());
+  const FeedRejection* r = Find(parse, "enrol_url", "utf8");
+  ASSERT_NE(r, nullptr) << feed_test::Describe(parse);
+  EXPECT_EQ(r->line, 2U);
+}
+
+// Found by fuzz/csv_feed_fuzzer (fuzz/corpus/csv_feed/code_type_not_utf8.csv): the course code
+// was never checked, so the same crash came through code_type.
+TEST_F(FeedCsvTest, CourseCodesAreTextAndChecked) {
+  const FeedParse parse = Read(
+      "course_id;name_nl;code_type;code\nc1;Cursus;p\xF0rovider;BK-1\nc2;Cursus;crebo;\xFF\n"
+      "c3;Cursus;crebo;" +
+      std::string(101, '7') + "\nc4;Cursus;crebo;25655\n");
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.course.primary_code.code, "25655");
+  const FeedRejection* type = Find(parse, "code_type", "utf8");
+  ASSERT_NE(type, nullptr) << feed_test::Describe(parse);
+  EXPECT_EQ(type->line, 2U);
+  EXPECT_NE(Find(parse, "code", "utf8"), nullptr) << feed_test::Describe(parse);
+  EXPECT_NE(Find(parse, "code", "length"), nullptr) << feed_test::Describe(parse);
+}
+
+// Found by fuzz/csv_feed_fuzzer (fuzz/corpus/csv_feed/vat_without_price.csv): the VAT columns
+// of a course without a price were kept, and lost in the open-data export.
+TEST_F(FeedCsvTest, VatColumnsWithoutAPriceMeanNothing) {
+  const FeedParse parse = Read("course_id;name_nl;vat_included;vat_exempt\nc1;Cursus;nee;ja\n");
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  const CostBreakdown& costs = parse.records[0].course.course.costs;
+  EXPECT_FALSE(costs.stated);
+  EXPECT_TRUE(costs.vat_included);
+  EXPECT_FALSE(costs.vat_exempt);
+}
+
 TEST_F(FeedCsvTest, BrokenFilesAreRejectedWhole) {
   FeedParse parse = Read("course_id;name_nl;start_dat\nc1;Cursus;2026-01-01\n");
   ASSERT_EQ(parse.rejected.size(), 1U);

@@ -96,6 +96,16 @@ FeedRejection NotJson(std::string_view text, const json::parse_error& e, size_t 
           "",           "json",   "This is not valid JSON at " + Where(at) + ": " + reason + "."};
 }
 
+// nlohmann reports a number beyond the range of a double ("1e400") as out_of_range, not as a
+// parse error, and without a position: the record (or array) is named by its first line.
+FeedRejection NumberOutOfRange(const json::exception& e, size_t line) {
+  std::string reason = e.what();
+  const size_t bracket = reason.find("] ");
+  if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
+  if (reason.size() > 120) reason = reason.substr(0, 117) + "...";
+  return {std::nullopt, line, "", "", "json", "This JSON cannot be read: " + reason + "."};
+}
+
 void ReadRecord(const json& j, std::optional<size_t> index, std::optional<size_t> line,
                 const GeoIndex* geo, FeedCollector* collector) {
   if (!j.is_object()) {
@@ -137,6 +147,10 @@ void ReadArray(std::string_view body, const GeoIndex* geo, const FeedLimits& lim
     *out = FeedParse{};
     out->rejected.push_back(NotJson(body, e, 1));
     return;
+  } catch (const json::exception& e) {
+    *out = FeedParse{};
+    out->rejected.push_back(NumberOutOfRange(e, 1));
+    return;
   }
   *out = std::move(parse);
 }
@@ -176,10 +190,13 @@ void ReadLines(std::string_view body, const GeoIndex* geo, const FeedLimits& lim
         try {
           j = json::parse(body);
           if (j.is_object()) return ReadRecord(j, std::nullopt, line_no, geo, &collector);
-        } catch (const json::parse_error&) {  // not one document either: report the line
+        } catch (const json::exception&) {  // not one document either: report the line
         }
       }
       collector.RejectRecord(NotJson(line, e, line_no));
+      continue;
+    } catch (const json::exception& e) {
+      collector.RejectRecord(NumberOutOfRange(e, line_no));
       continue;
     }
     ReadRecord(j, std::nullopt, line_no, geo, &collector);

@@ -316,6 +316,23 @@ TEST_F(FeedReaderTest, HugeTextIsALengthProblemNotACrash) {
   EXPECT_TRUE(HasProblem(parse, "description[0].value", "length")) << parse.rejected.size();
 }
 
+// Found by fuzz/json_feed_fuzzer (fuzz/corpus/json_feed/number_overflow.json): nlohmann throws
+// out_of_range, not parse_error, for a number beyond a double's range, and nothing caught it: one
+// upload ended the server.
+TEST_F(FeedReaderTest, NumbersBeyondRangeAreAProblemNotACrash) {
+  FeedParse parse = Read(R"([{"courseId": "a", "ext": {"nlqf": 1e400}}])");
+  EXPECT_TRUE(parse.records.empty());
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "json");
+  EXPECT_EQ(parse.rejected[0].line, 1U);
+  const std::string ok = feed_test::ValidCourse().dump();
+  parse = Read(ok + "\n{\"courseId\": \"b\", \"x\": -6E6666666}\n");
+  EXPECT_EQ(parse.records.size(), 1U);
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "json");
+  EXPECT_EQ(parse.rejected[0].line, 2U);
+}
+
 TEST_F(FeedReaderTest, ManyBrokenLinesAreCountedBeyondTheCap) {
   std::string body;
   for (int i = 0; i < 3000; ++i) body += "{\"courseId\": " + std::to_string(i) + "}\n";

@@ -72,7 +72,7 @@ json OoapiOfferingJson(const Offering& o, const Course& course) {
             {"resultExpected", course.credential != Credential::kNone}};
   if (o.start) j["startDate"] = o.start->ToString();
   if (o.end) j["endDate"] = o.end->ToString();
-  if (!o.location.postcode.empty() || !o.location.place.empty()) {
+  if (!o.location.postcode.empty() || !o.location.place.empty() || !o.location.address.empty()) {
     json address = {{"addressType", "teaching"}, {"countryCode", "NL"}};
     if (!o.location.address.empty()) address["street"] = o.location.address;
     if (!o.location.postcode.empty()) address["postalCode"] = o.location.postcode;

@@ -213,6 +213,14 @@ TEST_F(OoapiWriterTest, WhatItWritesReadsBackAsTheSameCourse) {
   ExpectRoundTrip(courses);
 }
 
+// Found by fuzz/csv_feed_fuzzer (fuzz/corpus/csv_feed/street_without_postcode.csv): a feed may
+// give a street without a postcode or town, and the export left the address out.
+TEST_F(OoapiWriterTest, AStreetWithoutPostcodeOrTownIsWrittenToo) {
+  CourseRecord r = DuoLikeCourse();
+  r.offerings[0].location = {"", "", "", "Oudegracht 12"};
+  ExpectRoundTrip({r});
+}
+
 TEST_F(OoapiWriterTest, DemoCataloguesReadBackAsTheSameCourses) {
   ExpectRoundTrip(DemoCourses(reference_));
 }

@@ -2,9 +2,13 @@
 
 #include <cctype>
 
+#include "core/utf8.h"
+
 namespace verder {
 
 std::string EscapeHtml(std::string_view text) {
+  // Pages are UTF-8 whatever a request brought: bytes that are not become U+FFFD.
+  if (!IsValidUtf8(text)) return EscapeHtml(ReplaceInvalidUtf8(text));
   std::string out;
   out.reserve(text.size() + 16);
   for (char c : text) {
@@ -42,6 +46,7 @@ std::string SafeUrl(std::string_view url) {
   for (char c : url) {
     if (static_cast<unsigned char>(c) < 0x20) return "#";  // no control characters, no newlines
   }
+  if (!IsValidUtf8(url)) return "#";
   if (starts("https://") || starts("http://") || starts("mailto:") || starts("tel:"))
     return std::string(url);
   if (!url.empty() &&

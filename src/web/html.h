@@ -5,9 +5,10 @@
 //   w.Raw("<hr>");  // only constant markup written by us: a visible, deliberate act
 //   std::string page = w.Take();
 //
-// Attribute values and text are escaped (&, <, >, ", '); URLs in href/src/action are also
-// checked: anything but http(s), a path or a fragment becomes "#", so a provider's
-// "javascript:" link never reaches a page.
+// Attribute values and text are escaped (&, <, >, ", ') and made UTF-8 (bytes that are not
+// become U+FFFD); URLs in href/src/action are also checked: anything but http(s), a path or a
+// fragment becomes "#" (so does one that is not UTF-8), so a provider's "javascript:" link never
+// reaches a page.
 #pragma once
 
 #include <initializer_list>

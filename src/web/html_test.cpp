@@ -30,6 +30,17 @@ TEST(HtmlTest, UnsafeUrlsBecomeHarmless) {
   EXPECT_EQ(w.Take(), "<a href=\"#\"></a>");
 }
 
+// Found by fuzz/http_request_fuzzer (input in fuzz/corpus/http_request/target_not_utf8): bytes
+// of the request target that are not UTF-8 reached the page in its language link, so the page
+// was not the UTF-8 its Content-Type promised.
+TEST(HtmlTest, PagesStayUtf8WhateverTheRequestBrought) {
+  EXPECT_EQ(EscapeHtml("caf\xE9 <b>"), "caf\uFFFD &lt;b&gt;");
+  EXPECT_EQ(SafeUrl("/en/funding?work=\xFF"), "#");
+  HtmlWriter w;
+  w.Open("a", {{"href", "/zoeken?q=\xC3"}, {"title", "\xFF"}}).Text("\xFEx").Close("a");
+  EXPECT_EQ(w.Take(), "<a href=\"#\" title=\"\uFFFD\">\uFFFDx</a>");
+}
+
 TEST(HtmlTest, UrlEncodesQueryValues) {
   EXPECT_EQ(UrlEncode("zorg & welzijn/é"), "zorg%20%26%20welzijn%2F%C3%A9");
 }

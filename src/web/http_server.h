@@ -2,8 +2,10 @@
 //
 // Asynchronous, several threads, keep-alive, per-connection timeouts (a slow or idle client is
 // dropped, it cannot pin a thread), limits on header and body size (431/413), on the URL (414),
-// security headers on every response, HEAD answered as GET without a body, and a graceful stop:
-// Stop() closes the listener and lets requests in flight finish.
+// a cap on connections (at the cap the one that has waited longest for a request makes room,
+// so idle or byte-at-a-time clients cannot lock others out), a cap on streamed answers (503
+// beyond it), security headers on every response, HEAD answered as GET without a body, and a
+// graceful stop: Stop() closes the listener and lets requests in flight finish.
 //
 //   HttpServer server({.port = 8080}, [&](const HttpRequest& r) { return router.Handle(r); });
 //   VERDER_RETURN_IF_ERROR(server.Start());
@@ -37,6 +39,18 @@ struct HttpServerOptions {
   size_t max_target_bytes = 4096;
   int request_timeout_seconds = 15;  // to read one whole request, and to write the response
   int idle_timeout_seconds = 30;     // keep-alive connections with nothing to say
+  // Connections held at once; Start() lowers it to what the open-file limit allows (less a
+  // reserve for the store's files). At the cap, the connection that has waited longest for a
+  // request (idle keep-alive, or a header arriving a byte at a time) is closed for the newcomer;
+  // when every connection is busy with a request, the newcomer is closed instead.
+  size_t max_connections = 10000;
+  // Streamed answers (next_chunk, e.g. the export) at once; 0: one per thread. Each chunk is
+  // made on a server thread, so many streams would starve every other request; beyond the cap
+  // the answer is a 503 with Retry-After.
+  int max_streams = 0;
+  // The kernel send buffer of a streamed answer: a client that stops reading holds at most this
+  // and one chunk, until the write timeout drops it.
+  int stream_send_buffer_bytes = 256 * 1024;
 };
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;

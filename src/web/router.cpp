@@ -54,12 +54,22 @@ void Router::Add(const std::string& method, const std::string& pattern, RouteHan
 HttpResponse Router::Handle(HttpRequest request) const {
   const size_t question = request.target.find('?');
   const std::string raw_path = request.target.substr(0, question);
-  if (raw_path.empty() || raw_path[0] != '/' || !PercentDecode(raw_path, false, &request.path) ||
+  // Split before decoding: an encoded slash ("bk%2F2026") belongs to its segment (a provider's
+  // course id may hold one), it does not start a new one.
+  std::vector<std::string> segments =
+      raw_path.empty() ? std::vector<std::string>() : SplitPath(raw_path);
+  bool valid =
+      !raw_path.empty() && raw_path[0] == '/' && PercentDecode(raw_path, false, &request.path);
+  for (std::string& segment : segments) {
+    std::string decoded;
+    valid = valid && PercentDecode(segment, false, &decoded);
+    segment = std::move(decoded);
+  }
+  if (!valid ||
       (question != std::string::npos &&
        !ParseQueryString(std::string_view(request.target).substr(question + 1), &request.query))) {
     return ErrorResponse(InvalidArgument("target", "the address is not valid"));
   }
-  const std::vector<std::string> segments = SplitPath(request.path);
   std::string allowed;
   for (const Route& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
@@ -88,7 +98,9 @@ HttpResponse Router::Handle(HttpRequest request) const {
                            allowed + (allowed.find("GET") != std::string::npos ? ", HEAD" : ""));
     return r;
   }
-  if (not_found_ && request.path.rfind("/api/", 0) != 0) return not_found_(request);
+  // API clients (ours and OOAPI's) read JSON, also when they ask for a path that does not exist.
+  const bool api = request.path.rfind("/api/", 0) == 0 || request.path.rfind("/ooapi/", 0) == 0;
+  if (not_found_ && !api) return not_found_(request);
   return ErrorResponse(NotFound("there is nothing at " + request.path));
 }
 

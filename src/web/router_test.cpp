@@ -37,6 +37,24 @@ TEST(RouterTest, UnknownPathIs404WithJsonError) {
   EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "not_found");
 }
 
+TEST(RouterTest, EncodedSlashStaysInsideItsSegment) {
+  const HttpResponse r = MakeRouter().Handle(Get("/api/v1/courses/bk%2F2026"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "bk/2026|-");
+  EXPECT_EQ(MakeRouter().Handle(Get("/api/v1/courses/bk/2026")).status, 404);
+}
+
+TEST(RouterTest, UnknownApiPathsAre404JsonEvenWithAPageForOthers) {
+  Router router = MakeRouter();
+  router.SetNotFound([](const HttpRequest&) { return HttpResponse::Text(404, "<html>"); });
+  EXPECT_EQ(router.Handle(Get("/nope")).body, "<html>");
+  for (const char* api : {"/api/v1/nope", "/ooapi/v5/nope"}) {
+    const HttpResponse r = router.Handle(Get(api));
+    EXPECT_EQ(r.status, 404) << api;
+    EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "not_found") << api;
+  }
+}
+
 TEST(RouterTest, WrongMethodIs405WithAllow) {
   const HttpResponse r = MakeRouter().Handle(Get("/api/v1/courses/1", "DELETE"));
   EXPECT_EQ(r.status, 405);

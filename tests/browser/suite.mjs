@@ -2,7 +2,8 @@
 // type against the website issue's quality bar — axe-core (WCAG 2.1 A/AA) with 0 violations at
 // phone and desktop width, 320 px without horizontal scrolling, requests only to our own origin,
 // no cookies, keyboard use (skip link, focus order, search), every function with JavaScript off,
-// and our autocomplete with it on. Screenshots of each page type go to SCREENSHOT_DIR.
+// and our autocomplete with it on, and — with JavaScript on and off — that no page type asks any
+// other host or sets a cookie. Screenshots of each page type go to SCREENSHOT_DIR.
 // Usage: BASE_URL=http://127.0.0.1:PORT node suite.mjs   (tests/browser/run-suite starts verder)
 //   env SCREENSHOT_DIR (default build/browser-screenshots), ONLY=page,page, CHROMIUM (binary)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -395,6 +396,78 @@ async function checkAutocomplete(browser) {
   await context.close();
 }
 
+// ---- privacy: every page type, with JavaScript and without, talks to our server only ----
+// Every request a page makes (documents, styles, scripts, fetches, images) must go to the server
+// under test: same scheme, host and port. No data: URLs either (no page needs one), no cookie in
+// the jar afterwards, and no Set-Cookie on any answer, the 404 and 400 pages included.
+
+// data: URLs in the page's attributes and style sheets: Chromium makes no request for them.
+async function inlineDataUrls(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        const url = a.name === 'style' ? /url\(\s*["']?data:/i
+          : /^(src|srcset|href|poster|data|action|formaction)$/.test(a.name) ? /(^|,)\s*data:/i : null;
+        if (url?.test(a.value)) found.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`);
+      }
+    }
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (/url\(\s*["']?data:/i.test(rule.cssText)) found.push(`CSS ${rule.cssText.slice(0, 60)}`);
+      }
+    }
+    return found;
+  });
+}
+
+async function checkPrivacy(browser, pages) {
+  for (const javaScriptEnabled of [true, false]) {
+    const mode = javaScriptEnabled ? 'JS' : 'no JS';
+    const { context, page } = await open(browser, VIEWPORTS.desktop, { javaScriptEnabled });
+    const requests = [];  // { from: page type, url }
+    const cookieHeaders = [];  // promises of "page type: url sets ..." or null, one per answer
+    let from = '';
+    page.on('request', (r) => requests.push({ from, url: r.url() }));
+    page.on('response', (r) => cookieHeaders.push(r.allHeaders().then((h) =>
+      ('set-cookie' in h ? `${from}: ${r.url()} sets "${h['set-cookie']}"` : null), () => null)));
+    await check(`own server only, ${mode}: every page type asks ${ORIGIN} only, sets no cookie`, async () => {
+      const problems = [];
+      for (const p of pages) {
+        from = p.name;
+        if (!p.path) {
+          problems.push(`${p.name}: no path (no "${p.link}" link on ${p.from})`);
+          continue;
+        }
+        try {
+          await page.goto(p.path, { waitUntil: 'load' });
+          for (const d of await inlineDataUrls(page)) problems.push(`${p.name}: a data: URL in ${d}`);
+        } catch (e) {
+          problems.push(`${p.name}: ${e.message.split('\n')[0]}`);
+        }
+      }
+      if (javaScriptEnabled) {  // the requests our one script makes: the autocomplete's
+        from = 'autocomplete';
+        try {
+          await go(page, '/');
+          await page.locator('#q').pressSequentially('verpleeg', { delay: 40 });
+          await page.locator('#suggestions [role=option]').first().waitFor({ state: 'visible', timeout: 5000 });
+        } catch (e) {
+          problems.push(`autocomplete: ${e.message.split('\n')[0]}`);
+        }
+        if (!requests.some((r) => r.url.includes('/api/v1/suggest?'))) problems.push('the autocomplete asked nothing');
+      }
+      if (!requests.some((r) => r.url.endsWith('/static/verder.css'))) problems.push('no style sheet request seen: is the recorder on?');
+      for (const r of requests.filter((q) => q.url.startsWith('data:') || new URL(q.url).origin !== ORIGIN))
+        problems.push(`${r.from}: a request to ${r.url.slice(0, 120)}`);
+      for (const c of (await Promise.all(cookieHeaders)).filter((h) => h !== null)) problems.push(c);
+      for (const c of await context.cookies()) problems.push(`a cookie in the jar: ${c.name} (${c.domain})`);
+      expect(problems.length === 0, problems.join('\n'));
+    });
+    await context.close();
+  }
+}
+
 // ---- main ----
 mkdirSync(SHOTS, { recursive: true });
 const browser = await chromium.launch(LAUNCH);
@@ -407,6 +480,7 @@ try {
   await checkKeyboard(browser);
   await checkWithoutJavaScript(browser);
   await checkAutocomplete(browser);
+  await checkPrivacy(browser, PAGES.filter((p) => !only || only.includes(p.name)));
 } finally {
   await browser.close();
 }

@@ -260,6 +260,8 @@ void ReadCourseChoices(const CourseCells& cells, Course* c, RecordProblems* p) {
     c->primary_code = {"provider", c->external_id};
   } else {
     c->primary_code = CodeFromOoapi(code_type.value, code.value, c->level);
+    p->Source("primary_code.type", code_type.name(), code_type.line);
+    p->Source("primary_code.code", code.name(), code.line);
   }
 }
 
@@ -339,6 +341,12 @@ void ReadCosts(const CourseCells& cells, std::vector<CsvOffering> offerings,
       p->Source("costs.tuition_cents", CsvColumnName(CsvColumn::kPrice), o.line);
       break;
     }
+  }
+  if (!costs.stated) {
+    // The VAT columns describe a price; without one they mean nothing (and the open-data export,
+    // which writes no costs for an unpriced course, could not keep them).
+    costs.vat_included = CostBreakdown{}.vat_included;
+    costs.vat_exempt = CostBreakdown{}.vat_exempt;
   }
   for (CsvOffering& o : offerings) {
     if (o.price && *o.price != costs.Total()) o.offering.price_cents = o.price;

@@ -230,6 +230,8 @@ void ReadCode(JsonFields& r, Course* c) {
     return;
   }
   JsonFields code(r.Object("primaryCode"), "primaryCode", r.problems());
+  r.problems()->Source("primary_code.type", code.Path("codeType"));
+  r.problems()->Source("primary_code.code", code.Path("code"));
   const std::string type = code.String("codeType", true);
   const std::string value = code.String("code", true);
   c->primary_code = CodeFromOoapi(type, value, c->level);

@@ -204,10 +204,12 @@ Result<CourseRecord> SqliteStore::GetCourse(CourseId id) {
 Result<std::vector<CourseRecord>> SqliteStore::ActiveCourses(CourseId after, int64_t offset,
                                                              int limit) {
   std::lock_guard lock(mu_);
+  // "+c.status": walk the courses in id order from `after` (keyset paging) rather than take
+  // courses_by_status, which would sort every active course again for each page.
   VERDER_ASSIGN_OR_RETURN(
       SqliteStatement * list,
       Stmt("SELECT c.id, c.provider_id, c.doc, c.updated_at, p.doc FROM courses c JOIN providers "
-           "p ON p.id = c.provider_id WHERE c.status = ? AND c.id > ? AND " +
+           "p ON p.id = c.provider_id WHERE +c.status = ? AND c.id > ? AND " +
            std::string(kNotHidden) + " ORDER BY c.id LIMIT ? OFFSET ?"));
   list->Bind(1, std::string(CourseStatusName(CourseStatus::kActive)));
   list->Bind(2, after);
