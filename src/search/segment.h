@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <span>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -39,7 +40,7 @@ struct PostingList {
 
 class Segment {
  public:
-  static std::shared_ptr<const Segment> Build(const std::vector<IndexedCourse>& courses,
+  static std::shared_ptr<const Segment> Build(std::span<const IndexedCourse> courses,
                                               const TextAnalysis& analysis, const GeoIndex& geo);
   // The live documents of `a` then those of `b`.
   static std::shared_ptr<const Segment> Merge(const Segment& a, const Bitmap& a_deleted,
