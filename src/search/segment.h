@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
-#include <span>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
