@@ -235,11 +235,65 @@ TEST_F(VerderBinaryTest, CorruptDatabaseGivesAClearMessage) {
   EXPECT_NE(ReadAll(log).find("damaged"), std::string::npos) << ReadAll(log);
 }
 
+// The operator's backup: taken while the server runs, put back only when it is stopped.
+TEST_F(VerderBinaryTest, BackupWhileServingAndRestoreOnlyWhenStopped) {
+  std::vector<std::string> args = Base();
+  for (const char* a : {"serve", "--port", "0", "--threads", "2", "--demo-courses", "100"})
+    args.emplace_back(a);
+  args.emplace_back("--resources");
+  args.emplace_back(std::string(VERDER_SOURCE_DIR_DEFAULT) + "/data");
+  const std::string log = (dir_ / "serve.log").string();
+  const pid_t pid = Spawn(args, log);
+  ASSERT_NE(WaitForPort(pid, log, 300), 0) << ReadAll(log);
+  const int64_t courses = QueryInt(db_, "SELECT COUNT(*) FROM courses");
+  ASSERT_GT(courses, 0);
+
+  const std::string backup = (dir_ / "backup.db").string();
+  const auto run = [&](const std::vector<std::string>& command, const std::string& name) {
+    std::vector<std::string> all = {"--db", db_};
+    all.insert(all.end(), command.begin(), command.end());
+    const std::string out = (dir_ / (name + ".log")).string();
+    const int code = WaitExit(Spawn(all, out));
+    return std::make_pair(code, ReadAll(out));
+  };
+  const auto [backed_up, backup_log] = run({"backup", backup}, "backup");
+  ASSERT_EQ(backed_up, 0) << backup_log;
+  EXPECT_EQ(QueryInt(backup, "SELECT COUNT(*) FROM courses"), courses);
+  const auto [again, again_log] = run({"backup", backup}, "backup-again");
+  EXPECT_NE(again, 0);  // never overwrites
+  EXPECT_NE(again_log.find("exists"), std::string::npos) << again_log;
+
+  // Restoring under a running server is refused: its index would not follow.
+  const auto [refused, refused_log] = run({"restore", backup}, "restore-refused");
+  EXPECT_NE(refused, 0);
+  EXPECT_NE(refused_log.find("stop it first"), std::string::npos) << refused_log;
+  ::kill(pid, SIGTERM);
+  ASSERT_EQ(WaitExit(pid), 0);
+
+  // Changes after the backup are undone by the restore.
+  std::vector<std::string> more = Base();
+  for (const char* a : {"demo", "--courses", "150", "--seed", "2"}) more.emplace_back(a);
+  ASSERT_EQ(WaitExit(Spawn(more, (dir_ / "more.log").string())), 0);
+  ASSERT_NE(QueryInt(db_, "SELECT COUNT(*) FROM courses"), courses);
+  const auto [restored, restored_log] = run({"restore", backup}, "restore");
+  ASSERT_EQ(restored, 0) << restored_log;
+  EXPECT_EQ(QueryInt(db_, "SELECT COUNT(*) FROM courses"), courses);
+
+  // And the restored database serves.
+  const std::string log2 = (dir_ / "serve2.log").string();
+  const pid_t server = Spawn(args, log2);
+  const uint16_t port = WaitForPort(server, log2, 120);
+  ASSERT_NE(port, 0) << ReadAll(log2);
+  EXPECT_EQ(nlohmann::json::parse(HttpGet(port, "/health").body)["courses"], courses);
+  ::kill(server, SIGTERM);
+  EXPECT_EQ(WaitExit(server), 0);
+}
+
 TEST_F(VerderBinaryTest, HelpListsTheSubcommands) {
   const std::string log = (dir_ / "help.log").string();
   EXPECT_EQ(WaitExit(Spawn({"--help"}, log)), 0);
   const std::string help = ReadAll(log);
-  for (const char* cmd : {"serve", "import", "demo", "stats"})
+  for (const char* cmd : {"serve", "import", "demo", "stats", "backup", "restore"})
     EXPECT_NE(help.find(cmd), std::string::npos) << cmd;
   EXPECT_EQ(WaitExit(Spawn({"demo", "--help"}, log)), 0);
   EXPECT_NE(ReadAll(log).find("--seed"), std::string::npos);

@@ -38,8 +38,7 @@ Status IndexFollower::LoadAll(const std::function<void(int64_t)>& progress) {
   return Status();
 }
 
-Result<IndexedCourse> IndexFollower::Load(CourseId id) {
-  VERDER_ASSIGN_OR_RETURN(CourseRecord record, store_->GetCourse(id));
+IndexedCourse IndexFollower::ToIndexed(CourseRecord record) {
   provider_names_[record.provider.id] = record.provider.name;
   // A course the operator took off the site leaves the index like a withdrawn one.
   if (record.hold_reason) record.course.status = CourseStatus::kWithdrawn;
@@ -50,16 +49,19 @@ Result<int> IndexFollower::CatchUp() {
   std::lock_guard lock(mu_);
   int changed = 0;
   while (true) {
-    VERDER_ASSIGN_OR_RETURN(std::vector<Change> changes, store_->ChangesSince(last_seq_, 5000));
+    VERDER_ASSIGN_OR_RETURN(std::vector<Change> changes,
+                            store_->ChangesSince(last_seq_, kChangesPerRound));
     if (changes.empty()) break;
     std::set<CourseId> courses;
     for (const Change& c : changes) {
       if (c.entity == EntityKind::kCourse) courses.insert(c.entity_id);
     }
+    VERDER_ASSIGN_OR_RETURN(std::vector<CourseRecord> records,
+                            store_->GetCourses({courses.begin(), courses.end()}));
     std::vector<IndexedCourse> batch;
-    for (CourseId id : courses) {
-      VERDER_ASSIGN_OR_RETURN(IndexedCourse course, Load(id));
-      batch.push_back(std::move(course));  // withdrawn courses leave the index in Upsert
+    batch.reserve(records.size());
+    for (CourseRecord& record : records) {
+      batch.push_back(ToIndexed(std::move(record)));  // withdrawn ones leave the index in Upsert
     }
     index_->Upsert(batch);
     changed += static_cast<int>(courses.size());

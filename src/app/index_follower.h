@@ -44,7 +44,11 @@ class IndexFollower {
   std::vector<Suggestion> TakeTitleSuggestions() { return std::move(titles_); }
 
  private:
-  Result<IndexedCourse> Load(CourseId id);
+  // A stored course as the index takes it: a course under a hold counts as withdrawn.
+  IndexedCourse ToIndexed(CourseRecord record);
+  // Changes read per round of CatchUp: large enough that a provider's whole catalogue is indexed
+  // in a few parallel segment builds, small enough to bound the memory of one round.
+  static constexpr int kChangesPerRound = 50000;
 
   Store* store_;
   SearchIndex* index_;

@@ -5,6 +5,8 @@
 //   verder demo --courses N --seed S
 //   verder ingest FILE --provider ID [--full]   a provider's feed from a file, with progress
 //   verder stats                    counts of what the store holds
+//   verder backup FILE              a consistent copy of the database, also while serving
+//   verder restore FILE             puts a backup back (the server must be stopped)
 //   verder admin ...                providers, API keys, stale providers (app/admin_commands.h)
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -15,6 +17,8 @@
 #include "app/catalog_setup.h"
 #include "app/ingest_command.h"
 #include "app/serve.h"
+#include "app/server_lock.h"
+#include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace {
@@ -103,9 +107,31 @@ int main(int argc, char** argv) {
                        "withdraw the provider's active courses the file does not hold");
 
   CLI::App* stats_cmd = app.add_subcommand("stats", "Show what the store holds");
+  std::string backup_file;
+  CLI::App* backup_cmd = app.add_subcommand(
+      "backup", "Write a consistent copy of the database to a new file (also while serving)");
+  backup_cmd->add_option("file", backup_file, "the new backup file")->required();
+  CLI::App* restore_cmd = app.add_subcommand(
+      "restore", "Replace the database with a checked backup (stop the server first)");
+  restore_cmd->add_option("file", backup_file, "the backup file")->required();
   AdminCommands admin(&app);
 
   CLI11_PARSE(app, argc, argv);
+
+  if (backup_cmd->parsed()) {
+    const Status s = BackupDatabase(db_path, backup_file);
+    if (!s.ok()) return Fail(s.error());
+    std::printf("backup written to %s\n", backup_file.c_str());
+    return 0;
+  }
+  if (restore_cmd->parsed()) {
+    Result<ServerLock> lock = ServerLock::Acquire(db_path, "restore");
+    if (!lock.ok()) return Fail(lock.error());
+    const Status s = RestoreDatabase(backup_file, db_path);
+    if (!s.ok()) return Fail(s.error());
+    std::printf("%s restored from %s\n", db_path.c_str(), backup_file.c_str());
+    return 0;
+  }
 
   SystemClock clock;
   auto store = OpenStore(db_path, &clock);
@@ -114,6 +140,8 @@ int main(int argc, char** argv) {
   const ImportOptions import{.data_dir = data_dir, .quiet = false};
 
   if (serve_cmd->parsed()) {
+    Result<ServerLock> lock = ServerLock::Acquire(db_path, "serve");
+    if (!lock.ok()) return Fail(lock.error());
     const Status ready = EnsureCatalog(
         store.value().get(), import,
         {.courses = first_start_demo, .seed = 1, .today = clock.Today(), .quiet = false});

@@ -1,10 +1,13 @@
 #include "ingest/feed_reader.h"
 
+#include <algorithm>
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 
+#include "core/parallel.h"
 #include "core/utf8.h"
 #include "ingest/internal/feed_record.h"
 #include "ingest/internal/ooapi_course.h"
@@ -106,28 +109,123 @@ FeedRejection NumberOutOfRange(const json::exception& e, size_t line) {
   return {std::nullopt, line, "", "", "json", "This JSON cannot be read: " + reason + "."};
 }
 
-void ReadRecord(const json& j, std::optional<size_t> index, std::optional<size_t> line,
-                const GeoIndex* geo, FeedCollector* collector) {
-  if (!j.is_object()) {
-    collector->RejectRecord(
-        {index, line, "", "", "json", "Each record must be a JSON object describing one course."});
-    return;
-  }
-  RecordProblems problems;
+// One record read, possibly on a worker thread, waiting to be collected in feed order.
+struct ReadOutcome {
+  std::optional<size_t> index;              // JSON array: the element's position
+  std::optional<size_t> line;               // NDJSON: the line
+  bool blank = false;                       // an empty NDJSON line: nothing to collect
+  bool not_json = false;                    // unreadable because the text is not JSON
+  std::optional<FeedRejection> unreadable;  // not JSON, too deep, not an object
+  std::string id;
   CourseWithOfferings course;
-  try {
-    course = ingest_internal::CourseFromOoapi(j, geo, &problems);
-  } catch (const json::exception& e) {  // a bug in the mapping, not the sender's fault
-    problems.Add("", "json", std::string("The record could not be read: ") + e.what());
+  RecordProblems problems;  // validated already
+};
+
+// Everything about one record that needs no other record: mapping and validation. Runs on
+// worker threads for large feeds; Collect then adds the checks across the feed, in order.
+ReadOutcome MapRecord(const json& j, std::optional<size_t> index, std::optional<size_t> line,
+                      const GeoIndex* geo) {
+  ReadOutcome out{.index = index, .line = line};
+  if (!j.is_object()) {
+    out.unreadable = FeedRejection{
+        index, line, "", "", "json", "Each record must be a JSON object describing one course."};
+    return out;
   }
-  collector->Finish(index, line, ingest_internal::OoapiCourseId(j), "courseId", std::move(course),
-                    std::move(problems));
+  try {
+    out.course = ingest_internal::CourseFromOoapi(j, geo, &out.problems);
+  } catch (const json::exception& e) {  // a bug in the mapping, not the sender's fault
+    out.problems.Add("", "json", std::string("The record could not be read: ") + e.what());
+  }
+  out.problems.Validate(out.course);
+  out.id = ingest_internal::OoapiCourseId(j);
+  return out;
+}
+
+void Collect(ReadOutcome outcome, FeedCollector* collector) {
+  if (outcome.blank) return;
+  if (outcome.unreadable) return collector->RejectRecord(std::move(*outcome.unreadable));
+  collector->FinishValidated(outcome.index, outcome.line, outcome.id, "courseId",
+                             std::move(outcome.course), std::move(outcome.problems));
+}
+
+// Records per worker thread at least: below that a feed is read on the calling thread.
+constexpr size_t kRecordsPerThread = 256;
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view TrimJsonSpace(std::string_view text) {
+  while (!text.empty() && IsJsonSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsJsonSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// The top-level elements of the JSON array `text`, or nullopt when it is not one array of
+// comma-separated values followed by nothing but space. Strings are skipped whole, so brackets
+// and commas inside them do not count. Each element is still parsed by the real parser, which
+// rejects what this quick split lets through ("[1,]", "[{]}").
+std::optional<std::vector<std::string_view>> ArrayElements(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && IsJsonSpace(text[i])) ++i;
+  if (i == text.size() || text[i] != '[') return std::nullopt;
+  std::vector<std::string_view> elements;
+  size_t start = ++i;
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      elements.push_back(TrimJsonSpace(text.substr(start, i - start)));
+      start = i + 1;
+    } else if (c == ']' || c == '}') {  // the end of the top array
+      const std::string_view last = TrimJsonSpace(text.substr(start, i - start));
+      if (c != ']' || !TrimJsonSpace(text.substr(i + 1)).empty()) return std::nullopt;
+      if (!last.empty() || !elements.empty()) elements.push_back(last);
+      return elements;
+    }
+  }
+  return std::nullopt;  // unterminated
 }
 
 // A JSON array, read one element at a time: the parser hands each finished element of the top
 // array to the callback, which reads it and tells the parser not to keep it.
 void ReadArray(std::string_view body, const GeoIndex* geo, const FeedLimits& limits,
                FeedParse* out) {
+  // Elements are independent: a large feed is parsed and checked on every core. When any element
+  // does not parse, the whole document is read again below, which reports the error as one.
+  if (const std::optional<std::vector<std::string_view>> elements = ArrayElements(body)) {
+    std::vector<ReadOutcome> outcomes(elements->size());
+    std::atomic<bool> broken = false;
+    ForEachSlice(outcomes.size(), kRecordsPerThread, [&](size_t, size_t begin, size_t end) {
+      for (size_t i = begin; i < end && !broken; ++i) {
+        const json j = json::parse((*elements)[i], nullptr, /*allow_exceptions=*/false);
+        if (j.is_discarded()) {
+          broken = true;
+          return;
+        }
+        outcomes[i] = MapRecord(j, i, std::nullopt, geo);
+      }
+    });
+    if (!broken) {
+      FeedCollector collector(limits, out);
+      for (ReadOutcome& o : outcomes) Collect(std::move(o), &collector);
+      return;
+    }
+  }
   FeedParse parse;
   FeedCollector collector(limits, &parse);
   size_t index = 0;
@@ -137,7 +235,7 @@ void ReadArray(std::string_view body, const GeoIndex* geo, const FeedLimits& lim
         event != json::parse_event_t::value) {
       return true;
     }
-    ReadRecord(parsed, index++, std::nullopt, geo, &collector);
+    Collect(MapRecord(parsed, index++, std::nullopt, geo), &collector);
     return false;
   };
   try {
@@ -164,43 +262,50 @@ bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// One NDJSON line (number `line_no`) read and checked on its own.
+ReadOutcome ReadLine(std::string_view line, size_t line_no, const GeoIndex* geo,
+                     const FeedLimits& limits) {
+  line = TrimmedLine(line);
+  if (IsBlank(line)) return ReadOutcome{.line = line_no, .blank = true};
+  if (const size_t deep = TooDeepAt(line, limits.max_depth); deep != std::string_view::npos) {
+    return ReadOutcome{.line = line_no,
+                       .unreadable = TooDeep(line, deep, line_no, limits.max_depth)};
+  }
+  try {
+    return MapRecord(json::parse(line), std::nullopt, line_no, geo);
+  } catch (const json::parse_error& e) {
+    return ReadOutcome{.line = line_no, .not_json = true, .unreadable = NotJson(line, e, line_no)};
+  } catch (const json::exception& e) {
+    return ReadOutcome{.line = line_no, .unreadable = NumberOutOfRange(e, line_no)};
+  }
+}
+
 // NDJSON: one course per line; blank lines are skipped. A body whose first line is not JSON on
 // its own but which is one JSON object as a whole (pretty-printed) is read as that one course.
+// Lines are independent: a large feed is read on every core and collected in line order.
 void ReadLines(std::string_view body, const GeoIndex* geo, const FeedLimits& limits,
                FeedParse* out) {
-  FeedCollector collector(limits, out);
-  size_t line_no = 0;
+  std::vector<std::string_view> lines;
   for (size_t pos = 0; pos < body.size();) {
     size_t end = body.find('\n', pos);
     if (end == std::string_view::npos) end = body.size();
-    const std::string_view line = TrimmedLine(body.substr(pos, end - pos));
+    lines.push_back(body.substr(pos, end - pos));
     pos = end + 1;
-    ++line_no;
-    if (IsBlank(line)) continue;
-    if (const size_t deep = TooDeepAt(line, limits.max_depth); deep != std::string_view::npos) {
-      collector.RejectRecord(TooDeep(line, deep, line_no, limits.max_depth));
-      continue;
-    }
-    json j;
-    try {
-      j = json::parse(line);
-    } catch (const json::parse_error& e) {
-      if (out->records.empty() && out->rejected.empty() &&
-          TooDeepAt(body, limits.max_depth) == std::string_view::npos) {
-        try {
-          j = json::parse(body);
-          if (j.is_object()) return ReadRecord(j, std::nullopt, line_no, geo, &collector);
-        } catch (const json::exception&) {  // not one document either: report the line
-        }
-      }
-      collector.RejectRecord(NotJson(line, e, line_no));
-      continue;
-    } catch (const json::exception& e) {
-      collector.RejectRecord(NumberOutOfRange(e, line_no));
-      continue;
-    }
-    ReadRecord(j, std::nullopt, line_no, geo, &collector);
   }
+  std::vector<ReadOutcome> outcomes(lines.size());
+  ForEachSlice(lines.size(), kRecordsPerThread, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) outcomes[i] = ReadLine(lines[i], i + 1, geo, limits);
+  });
+  FeedCollector collector(limits, out);
+  const auto first =
+      std::find_if(outcomes.begin(), outcomes.end(), [](const ReadOutcome& o) { return !o.blank; });
+  if (first != outcomes.end() && first->not_json &&
+      TooDeepAt(body, limits.max_depth) == std::string_view::npos) {
+    const json whole = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (whole.is_object())
+      return Collect(MapRecord(whole, std::nullopt, first->line, geo), &collector);
+  }
+  for (ReadOutcome& o : outcomes) Collect(std::move(o), &collector);
 }
 
 }  // namespace

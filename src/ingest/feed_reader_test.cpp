@@ -281,6 +281,65 @@ TEST_F(FeedReaderTest, BodyThatIsNotJsonGivesOneRejectionWithItsPosition) {
   EXPECT_EQ(parse.rejected[1].code, "json");
 }
 
+// A feed large enough to be read on several threads: every record keeps its own position, the
+// duplicate check spans the slices, and the order of records and rejections is the feed's.
+TEST_F(FeedReaderTest, LargeFeedReadInParallelKeepsFeedOrderAndCrossSliceDuplicates) {
+  constexpr int kCourses = 3000;
+  std::vector<json> courses;
+  for (int i = 0; i < kCourses; ++i) {
+    json c = feed_test::ValidCourse();
+    c["courseId"] = "c-" + std::to_string(i);
+    if (i % 500 == 7) c["name"][0]["value"] = "<b>markup</b>";  // invalid
+    courses.push_back(c);
+  }
+  courses[kCourses - 1]["courseId"] = "c-10";  // a duplicate of a course far earlier
+  std::string ndjson;
+  for (const json& c : courses) ndjson += c.dump() + "\n";
+  for (const FeedParse& parse : {Read(json(courses).dump()), Read(ndjson)}) {
+    const bool array = parse.records.empty() || parse.records[0].index.has_value();
+    ASSERT_EQ(parse.records.size(), static_cast<size_t>(kCourses - 6 - 1));
+    ASSERT_EQ(parse.rejected.size(), 7U) << feed_test::Describe(parse);
+    for (size_t i = 0; i + 1 < parse.records.size(); ++i) {
+      const size_t here = array ? *parse.records[i].index : *parse.records[i].line;
+      const size_t next = array ? *parse.records[i + 1].index : *parse.records[i + 1].line;
+      EXPECT_LT(here, next);
+      EXPECT_EQ(parse.records[i].external_id, "c-" + std::to_string(array ? here : here - 1));
+    }
+    for (int k = 0; k < 6; ++k) {
+      EXPECT_EQ(parse.rejected[k].code, "markup");
+      EXPECT_EQ(parse.rejected[k].id, "c-" + std::to_string(500 * k + 7));
+    }
+    EXPECT_EQ(parse.rejected[6].code, "duplicate_id");
+    EXPECT_EQ(array ? *parse.rejected[6].index : *parse.rejected[6].line - 1,
+              static_cast<size_t>(kCourses - 1));
+  }
+  // One broken element anywhere in a large array breaks the whole document, as it must.
+  std::string broken = json(courses).dump();
+  broken.insert(broken.find("},{", broken.size() / 2), "}");
+  const FeedParse parse = Read(broken);
+  EXPECT_TRUE(parse.records.empty());
+  ASSERT_EQ(parse.rejected.size(), 1U);
+  EXPECT_EQ(parse.rejected[0].code, "json");
+}
+
+TEST_F(FeedReaderTest, ArraySplitHandlesStringsAndRejectsWhatTheParserRejects) {
+  // Brackets, braces, commas and escaped quotes inside strings belong to the string.
+  json c = feed_test::ValidCourse();
+  c["description"][0]["value"] = "Een \"cursus\" met [haken], {accolades} en \\ tekens, ook ]";
+  FeedParse parse = Read(json::array({c}).dump());
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.course.description.nl, c["description"][0]["value"]);
+  parse = Read("[]");
+  EXPECT_TRUE(parse.records.empty());
+  EXPECT_TRUE(parse.rejected.empty());
+  for (const std::string bad : {"[1,]", "[{]}", "[1] x", "[1", "[,1]"}) {
+    parse = Read(bad);
+    ASSERT_EQ(parse.rejected.size(), 1U) << bad;
+    EXPECT_EQ(parse.rejected[0].code, "json") << bad;
+    EXPECT_FALSE(parse.rejected[0].index.has_value()) << bad;  // the document, not a record
+  }
+}
+
 TEST_F(FeedReaderTest, DeepNestingIsRefusedBeforeParsing) {
   std::string deep;
   deep.resize(50'000'000, '[');  // a 50 MB body

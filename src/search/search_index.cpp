@@ -1,5 +1,7 @@
 #include "search/search_index.h"
 
+#include "core/parallel.h"
+
 namespace verder {
 
 SearchIndex::SearchIndex(const GeoIndex* geo, const TextAnalysis* analysis)
@@ -63,17 +65,32 @@ void SearchIndex::Upsert(const std::vector<IndexedCourse>& courses) {
     }
   }
   const std::vector<IndexedCourse>& batch = has_repeats ? unique : courses;
+  // Built before the writer lock: building reads only the batch.
+  const std::vector<std::shared_ptr<const Segment>> built = BuildSegments(batch);
   std::lock_guard lock(writer_mu_);
   std::vector<SegmentView> segments = snapshot()->segments;
   for (const IndexedCourse& c : batch) MarkDeleted(c.course.id, &segments);
-  auto added = Segment::Build(batch, *analysis_, *geo_);
-  if (added->size() > 0) {
+  for (const std::shared_ptr<const Segment>& added : built) {
+    if (added->size() == 0) continue;
     for (uint32_t d = 0; d < added->size(); ++d)
       location_[added->rows[d].course_id] = {added.get(), d};
     segments.push_back({added, std::make_shared<Bitmap>()});
     MergeTail(&segments);
   }
   Publish(std::move(segments));
+}
+
+std::vector<std::shared_ptr<const Segment>> SearchIndex::BuildSegments(
+    std::span<const IndexedCourse> batch) const {
+  // Text analysis dominates indexing and each slice of a batch is independent: a large batch
+  // (the start-up load, a provider's whole catalogue) is built as one segment per core, in
+  // parallel, and the segments are merged as usual. Small batches are not worth a thread.
+  constexpr size_t kMinSlice = 4000;
+  std::vector<std::shared_ptr<const Segment>> built(SliceCount(batch.size(), kMinSlice));
+  ForEachSlice(batch.size(), kMinSlice, [&](size_t slice, size_t begin, size_t end) {
+    built[slice] = Segment::Build(batch.subspan(begin, end - begin), *analysis_, *geo_);
+  });
+  return built;
 }
 
 void SearchIndex::Remove(CourseId id) {

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -46,6 +47,9 @@ class SearchIndex {
   std::shared_ptr<const Snapshot> snapshot() const;
 
  private:
+  // `batch` as new segments, built in parallel when it is large.
+  std::vector<std::shared_ptr<const Segment>> BuildSegments(
+      std::span<const IndexedCourse> batch) const;
   void Publish(std::vector<SegmentView> segments);
   void MergeTail(std::vector<SegmentView>* segments);
   void MarkDeleted(CourseId id, std::vector<SegmentView>* segments);

@@ -329,7 +329,7 @@ class SegmentBuilder {
   std::vector<uint16_t> doc_length_;
 };
 
-std::shared_ptr<const Segment> Segment::Build(const std::vector<IndexedCourse>& courses,
+std::shared_ptr<const Segment> Segment::Build(std::span<const IndexedCourse> courses,
                                               const TextAnalysis& analysis, const GeoIndex& geo) {
   SegmentBuilder builder(analysis, geo);
   for (const IndexedCourse& c : courses) {

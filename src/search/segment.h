@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +40,7 @@ struct PostingList {
 
 class Segment {
  public:
-  static std::shared_ptr<const Segment> Build(const std::vector<IndexedCourse>& courses,
+  static std::shared_ptr<const Segment> Build(std::span<const IndexedCourse> courses,
                                               const TextAnalysis& analysis, const GeoIndex& geo);
   // The live documents of `a` then those of `b`.
   static std::shared_ptr<const Segment> Merge(const Segment& a, const Bitmap& a_deleted,

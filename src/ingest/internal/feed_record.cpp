@@ -140,6 +140,12 @@ void FeedCollector::Finish(std::optional<size_t> index, std::optional<size_t> li
                            const std::string& id, const std::string& id_field,
                            CourseWithOfferings course, RecordProblems problems) {
   problems.Validate(course);
+  FinishValidated(index, line, id, id_field, std::move(course), std::move(problems));
+}
+
+void FeedCollector::FinishValidated(std::optional<size_t> index, std::optional<size_t> line,
+                                    const std::string& id, const std::string& id_field,
+                                    CourseWithOfferings course, RecordProblems problems) {
   if (!id.empty()) {
     const auto [it, first] = first_seen_.emplace(id, Describe(index, line));
     if (!first) {

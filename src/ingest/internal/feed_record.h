@@ -90,6 +90,11 @@ class FeedCollector {
   // `id_field`), otherwise adds one rejection per problem.
   void Finish(std::optional<size_t> index, std::optional<size_t> line, const std::string& id,
               const std::string& id_field, CourseWithOfferings course, RecordProblems problems);
+  // Finish for a course whose `problems` already hold its validation (RecordProblems::Validate
+  // ran on a worker thread): only the checks across the feed are left.
+  void FinishValidated(std::optional<size_t> index, std::optional<size_t> line,
+                       const std::string& id, const std::string& id_field,
+                       CourseWithOfferings course, RecordProblems problems);
   // A record that could not be read at all (not JSON, not an object): one rejection.
   void RejectRecord(FeedRejection rejection);
   // A problem that is not about one record: unreadable JSON, a bad CSV header.

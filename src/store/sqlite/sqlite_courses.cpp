@@ -3,6 +3,7 @@
 #include <map>
 
 #include "catalog/course_json.h"
+#include "core/parallel.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace verder {
@@ -23,11 +24,25 @@ struct StoredOffering {
 
 }  // namespace
 
-Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, const Actor& actor,
-                                             int64_t now, UpsertReport* report) {
+std::vector<SqliteStore::CourseDocs> SqliteStore::SerialiseCourses(
+    const std::vector<CourseWithOfferings>& courses) {
+  std::vector<CourseDocs> docs(courses.size());
+  ForEachSlice(courses.size(), 512, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      docs[i].course = CourseDoc(courses[i].course).dump();
+      for (const Offering& o : courses[i].offerings) {
+        docs[i].offerings[o.external_id] = OfferingDoc(o).dump();
+      }
+    }
+  });
+  return docs;
+}
+
+Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, CourseDocs docs,
+                                             const Actor& actor, int64_t now,
+                                             UpsertReport* report) {
   const Course& course = input.course;
-  const json doc = CourseDoc(course);
-  const std::string text = doc.dump();
+  const std::string& text = docs.course;
   const std::string status = CourseStatusName(course.status);
 
   VERDER_ASSIGN_OR_RETURN(
@@ -53,8 +68,7 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, c
       before[list->ColumnText(1)] = StoredOffering{list->ColumnInt(0), list->ColumnText(2)};
     }
   }
-  std::map<std::string, std::string> after;
-  for (const Offering& o : input.offerings) after[o.external_id] = OfferingDoc(o).dump();
+  std::map<std::string, std::string> after = std::move(docs.offerings);
   for (const auto& [external_id, stored] : before) {
     if (after.count(external_id) != 0) continue;
     // An offering that disappeared is cancelled, not deleted: its history stays visible.
@@ -74,7 +88,7 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, c
 
   std::string diff;
   if (exists) {
-    json d = DiffDocs(json::parse(old_text), doc);
+    json d = DiffDocs(json::parse(old_text), json::parse(text));
     if (offerings_changed) {
       json old_list = json::array();
       json new_list = json::array();
@@ -199,6 +213,65 @@ Result<CourseRecord> SqliteStore::GetCourse(CourseId id) {
   VERDER_ASSIGN_OR_RETURN(record.offerings, LoadOfferings(id));
   VERDER_ASSIGN_OR_RETURN(record.hold_reason, HoldReason(id, provider_id));
   return record;
+}
+
+Result<std::vector<CourseRecord>> SqliteStore::GetCourses(const std::vector<CourseId>& ids) {
+  std::lock_guard lock(mu_);
+  // The ids travel as one JSON array parameter (json_each): no SQL is built from values.
+  const std::string id_list = json(ids).dump();
+  VERDER_ASSIGN_OR_RETURN(
+      SqliteStatement * courses,
+      Stmt("SELECT c.id, c.provider_id, c.doc, c.updated_at, (SELECT h.reason FROM holds h WHERE "
+           "h.lifted_at IS NULL AND ((h.entity = 'course' AND h.entity_id = c.id) OR (h.entity = "
+           "'provider' AND h.entity_id = c.provider_id)) ORDER BY h.id LIMIT 1) FROM courses c "
+           "WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id"));
+  courses->Bind(1, id_list);
+  std::vector<CourseRecord> records;
+  std::map<ProviderId, Provider> providers;  // most batches come from one provider
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, courses->Step());
+    if (!row) break;
+    CourseRecord r;
+    const int64_t provider_id = courses->ColumnInt(1);
+    VERDER_ASSIGN_OR_RETURN(r.course, CourseFromRow(courses->ColumnInt(0), provider_id,
+                                                    courses->ColumnText(2), courses->ColumnInt(3)));
+    providers.emplace(provider_id, Provider{});
+    r.provider.id = provider_id;
+    if (!courses->ColumnIsNull(4)) r.hold_reason = courses->ColumnText(4);
+    records.push_back(std::move(r));
+  }
+  courses->Reset();
+  for (auto& [id, provider] : providers) {
+    VERDER_ASSIGN_OR_RETURN(SqliteStatement * find, Stmt("SELECT doc FROM providers WHERE id = ?"));
+    find->Bind(1, id);
+    VERDER_ASSIGN_OR_RETURN(bool found, find->Step());
+    if (!found) return Internal("course of a missing provider " + std::to_string(id));
+    Result<Provider> parsed = ProviderFromRow(id, find->ColumnText(0));
+    find->Reset();
+    if (!parsed.ok()) return parsed.error();
+    provider = std::move(parsed).value();
+  }
+  for (CourseRecord& r : records) r.provider = providers.at(r.provider.id);
+
+  VERDER_ASSIGN_OR_RETURN(
+      SqliteStatement * offerings,
+      Stmt("SELECT course_id, id, doc FROM offerings WHERE course_id IN (SELECT value FROM "
+           "json_each(?)) ORDER BY course_id, id"));
+  offerings->Bind(1, id_list);
+  size_t next = 0;  // records and offerings are both in course id order: one merged walk
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, offerings->Step());
+    if (!row) break;
+    const CourseId course_id = offerings->ColumnInt(0);
+    while (next < records.size() && records[next].course.id < course_id) ++next;
+    if (next == records.size()) break;
+    if (records[next].course.id != course_id) continue;
+    VERDER_ASSIGN_OR_RETURN(Offering o,
+                            OfferingFromRow(offerings->ColumnInt(1), offerings->ColumnText(2)));
+    records[next].offerings.push_back(std::move(o));
+  }
+  offerings->Reset();
+  return records;
 }
 
 Result<std::vector<CourseRecord>> SqliteStore::ActiveCourses(CourseId after, int64_t offset,

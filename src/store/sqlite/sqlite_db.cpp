@@ -118,17 +118,30 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
 
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 
-Result<SqliteDb> SqliteDb::Open(const std::string& path) {
+Result<SqliteDb> SqliteDb::OpenWithFlags(const std::string& path, int flags) {
   sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  SqliteDb db(raw, path);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    return SqliteError(rc, path, raw != nullptr ? sqlite3_errmsg(raw) : "cannot open");
+    const std::string detail = raw != nullptr ? sqlite3_errmsg(raw) : "cannot open";
+    sqlite3_close(raw);
+    return SqliteError(rc, path, detail);
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);
+  return SqliteDb(raw, path);
+}
+
+Result<SqliteDb> SqliteDb::OpenReadOnly(const std::string& path) {
+  return OpenWithFlags(path, SQLITE_OPEN_READONLY);
+}
+
+Result<SqliteDb> SqliteDb::OpenPlain(const std::string& path) {
+  return OpenWithFlags(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+Result<SqliteDb> SqliteDb::Open(const std::string& path) {
+  VERDER_ASSIGN_OR_RETURN(SqliteDb db,
+                          OpenWithFlags(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   // WAL: readers never wait for the writer; NORMAL sync is durable at every checkpoint and
   // never corrupts on power loss (a last transaction may roll back, never half-apply).
   VERDER_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));

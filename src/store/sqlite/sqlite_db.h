@@ -55,6 +55,11 @@ class SqliteDb {
  public:
   // Opens (creating when missing) with WAL, foreign keys and a busy timeout.
   static Result<SqliteDb> Open(const std::string& path);
+  // Opens an existing database for reading only (backups are read this way).
+  static Result<SqliteDb> OpenReadOnly(const std::string& path);
+  // Opens (creating when missing) with SQLite's defaults: a rollback journal, so the file is
+  // complete on its own once closed (a backup being written).
+  static Result<SqliteDb> OpenPlain(const std::string& path);
   SqliteDb(SqliteDb&& other) noexcept;
   SqliteDb& operator=(SqliteDb&& other) noexcept;
   SqliteDb(const SqliteDb&) = delete;
@@ -70,6 +75,7 @@ class SqliteDb {
 
  private:
   SqliteDb(sqlite3* db, std::string path);
+  static Result<SqliteDb> OpenWithFlags(const std::string& path, int flags);
   sqlite3* db_;
   std::unique_ptr<std::string> path_;  // stable address for statements' error messages
 };

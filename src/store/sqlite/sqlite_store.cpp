@@ -153,12 +153,14 @@ Result<UpsertReport> SqliteStore::UpsertProviders(const std::vector<Provider>& p
 
 Result<UpsertReport> SqliteStore::UpsertCourses(const std::vector<CourseWithOfferings>& courses,
                                                 const Actor& actor) {
+  std::vector<CourseDocs> docs = SerialiseCourses(courses);
   std::lock_guard lock(mu_);
   const int64_t now = clock_->NowUnixSeconds();
   VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
   UpsertReport report;
-  for (const CourseWithOfferings& input : courses) {
-    VERDER_ASSIGN_OR_RETURN(int64_t id, UpsertOneCourse(input, actor, now, &report));
+  for (size_t i = 0; i < courses.size(); ++i) {
+    VERDER_ASSIGN_OR_RETURN(int64_t id,
+                            UpsertOneCourse(courses[i], std::move(docs[i]), actor, now, &report));
     report.ids.push_back(id);
   }
   VERDER_RETURN_IF_ERROR(tx.Commit());
@@ -209,15 +211,17 @@ Result<FeedSyncReport> SqliteStore::SyncProviderCourses(
                              "a feed may only hold its own provider's courses");
     }
   }
+  std::vector<CourseDocs> docs = SerialiseCourses(courses);
   std::lock_guard lock(mu_);
   const int64_t now = clock_->NowUnixSeconds();
   VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
   FeedSyncReport report;
   std::set<std::string> sent(options.keep.begin(), options.keep.end());
-  for (const CourseWithOfferings& input : courses) {
-    VERDER_ASSIGN_OR_RETURN(int64_t id, UpsertOneCourse(input, actor, now, &report.upsert));
+  for (size_t i = 0; i < courses.size(); ++i) {
+    VERDER_ASSIGN_OR_RETURN(
+        int64_t id, UpsertOneCourse(courses[i], std::move(docs[i]), actor, now, &report.upsert));
     report.upsert.ids.push_back(id);
-    sent.insert(input.course.external_id);
+    sent.insert(courses[i].course.external_id);
   }
   if (options.full) {
     VERDER_ASSIGN_OR_RETURN(

@@ -4,6 +4,7 @@
 // sqlite_keys.cpp (API keys, stale providers).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,7 @@ class SqliteStore final : public Store {
   Result<CourseId> WithdrawProviderCourse(ProviderId provider, const std::string& external_id,
                                           const Actor& actor) override;
   Result<CourseRecord> GetCourse(CourseId id) override;
+  Result<std::vector<CourseRecord>> GetCourses(const std::vector<CourseId>& ids) override;
   Result<Provider> GetProvider(ProviderId id) override;
   Result<std::optional<ProviderId>> FindProviderByKey(const std::string& key) override;
   Status ForEachCourse(
@@ -68,8 +70,15 @@ class SqliteStore final : public Store {
   // Appends an audit row and returns its sequence number. Caller holds the transaction.
   Result<int64_t> AppendChange(const Actor& actor, EntityKind entity, int64_t entity_id,
                                ChangeAction action, const std::string& diff);
-  Result<int64_t> UpsertOneCourse(const CourseWithOfferings& input, const Actor& actor, int64_t now,
-                                  UpsertReport* report);
+  // A course's stored documents, serialised before the write lock is taken: a large feed's on
+  // every core, so the single writer only runs SQL.
+  struct CourseDocs {
+    std::string course;
+    std::map<std::string, std::string> offerings;  // by the provider's offering id
+  };
+  static std::vector<CourseDocs> SerialiseCourses(const std::vector<CourseWithOfferings>& courses);
+  Result<int64_t> UpsertOneCourse(const CourseWithOfferings& input, CourseDocs docs,
+                                  const Actor& actor, int64_t now, UpsertReport* report);
   Result<std::vector<Offering>> LoadOfferings(CourseId id);
   // Inside the lock: the reason a standing hold hides this course (its own or its provider's).
   Result<std::optional<std::string>> HoldReason(CourseId id, ProviderId provider);
