@@ -1,7 +1,5 @@
 #include "search/search_index.h"
 
-#include "core/parallel.h"
-
 namespace verder {
 
 SearchIndex::SearchIndex(const GeoIndex* geo, const TextAnalysis* analysis)
@@ -86,11 +84,7 @@ std::vector<std::shared_ptr<const Segment>> SearchIndex::BuildSegments(
   // (the start-up load, a provider's whole catalogue) is built as one segment per core, in
   // parallel, and the segments are merged as usual. Small batches are not worth a thread.
   constexpr size_t kMinSlice = 4000;
-  std::vector<std::shared_ptr<const Segment>> built(SliceCount(batch.size(), kMinSlice));
-  ForEachSlice(batch.size(), kMinSlice, [&](size_t slice, size_t begin, size_t end) {
-    built[slice] = Segment::Build(batch.subspan(begin, end - begin), *analysis_, *geo_);
-  });
-  return built;
+  return Segment::BuildInSlices(batch, *analysis_, *geo_, kMinSlice);
 }
 
 void SearchIndex::Remove(CourseId id) {

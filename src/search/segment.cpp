@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/parallel.h"
 #include "search/edit_distance.h"
 #include "search/ranking.h"
 #include "search/search_filters.h"
@@ -206,16 +207,28 @@ class SegmentBuilder {
     FlushDocument();
   }
 
-  std::shared_ptr<const Segment> Finish() {
+  static constexpr int kFields = kFieldCount;
+
+  // Adds this builder's field lengths and documents to `length` (kFields of them) and `docs`:
+  // BM25's average field length over several builders of one batch.
+  void AddTotals(uint64_t* length, uint64_t* docs) const {
+    for (int f = 0; f < kFieldCount; ++f) length[f] += total_length_[f];
+    *docs += segment_->size();
+  }
+
+  std::shared_ptr<const Segment> Finish() { return Finish(total_length_, segment_->size()); }
+
+  // Scores with the average field lengths of `length` over `docs` documents (those of a whole
+  // batch built in slices, so that each slice scores as one build of the batch would).
+  std::shared_ptr<const Segment> Finish(const uint64_t* length, uint64_t docs) {
     Segment& s = *segment_;
     s.offering_begin.push_back(static_cast<uint32_t>(s.offering_start.size()));
     doc_term_begin_.push_back(doc_terms_.size());
     const uint32_t n = s.size();
     float avg[kFieldCount];
     for (int f = 0; f < kFieldCount; ++f) {
-      avg[f] = n == 0
-                   ? 1.0F
-                   : std::max(1.0F, static_cast<float>(total_length_[f]) / static_cast<float>(n));
+      avg[f] = docs == 0 ? 1.0F
+                         : std::max(1.0F, static_cast<float>(length[f]) / static_cast<float>(docs));
     }
     // Terms sorted by text; old id → sorted id.
     std::vector<uint32_t> order(term_text_.size());
@@ -336,6 +349,28 @@ std::shared_ptr<const Segment> Segment::Build(std::span<const IndexedCourse> cou
     if (c.course.status == CourseStatus::kActive) builder.Add(c);
   }
   return builder.Finish();
+}
+
+std::vector<std::shared_ptr<const Segment>> Segment::BuildInSlices(
+    std::span<const IndexedCourse> courses, const TextAnalysis& analysis, const GeoIndex& geo,
+    size_t min_slice) {
+  std::vector<std::unique_ptr<SegmentBuilder>> builders(SliceCount(courses.size(), min_slice));
+  ForEachSlice(courses.size(), min_slice, [&](size_t slice, size_t begin, size_t end) {
+    builders[slice] = std::make_unique<SegmentBuilder>(analysis, geo);
+    for (size_t i = begin; i < end; ++i) {
+      if (courses[i].course.status == CourseStatus::kActive) builders[slice]->Add(courses[i]);
+    }
+  });
+  // One average field length for every slice: the segments score exactly as one segment of the
+  // whole batch would, so the ranking does not depend on the number of cores.
+  uint64_t length[SegmentBuilder::kFields] = {};
+  uint64_t docs = 0;
+  for (const auto& b : builders) b->AddTotals(length, &docs);
+  std::vector<std::shared_ptr<const Segment>> built(builders.size());
+  ForEachSlice(builders.size(), 1, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) built[i] = builders[i]->Finish(length, docs);
+  });
+  return built;
 }
 
 }  // namespace verder

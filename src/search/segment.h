@@ -42,6 +42,11 @@ class Segment {
  public:
   static std::shared_ptr<const Segment> Build(std::span<const IndexedCourse> courses,
                                               const TextAnalysis& analysis, const GeoIndex& geo);
+  // `courses` built on every core, as one segment per slice of at least `min_slice` courses;
+  // every slice scores with the whole batch's average field lengths, as one Build would.
+  static std::vector<std::shared_ptr<const Segment>> BuildInSlices(
+      std::span<const IndexedCourse> courses, const TextAnalysis& analysis, const GeoIndex& geo,
+      size_t min_slice);
   // The live documents of `a` then those of `b`.
   static std::shared_ptr<const Segment> Merge(const Segment& a, const Bitmap& a_deleted,
                                               const Segment& b, const Bitmap& b_deleted);
