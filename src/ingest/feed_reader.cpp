@@ -19,26 +19,41 @@ using ingest_internal::FeedCollector;
 using ingest_internal::RecordProblems;
 using nlohmann::json;
 
+// Follows JSON text byte by byte to tell bytes inside string literals from the structure, so
+// that brackets and commas inside strings do not count.
+class JsonStringTracker {
+ public:
+  // True when `c` is structure: outside any string and not a quote opening or closing one.
+  bool IsStructure(char c) {
+    if (in_string_) {
+      if (escaped_) {
+        escaped_ = false;
+      } else if (c == '\\') {
+        escaped_ = true;
+      } else if (c == '"') {
+        in_string_ = false;
+      }
+      return false;
+    }
+    if (c == '"') in_string_ = true;
+    return !in_string_;
+  }
+
+ private:
+  bool in_string_ = false;
+  bool escaped_ = false;
+};
+
 // The offset of the first bracket nested deeper than `max_depth`, or npos. Checked before
 // parsing because a DOM of a million nested arrays is slow to build and to free, whatever the
 // parser does with its own stack.
 size_t TooDeepAt(std::string_view text, int max_depth) {
   int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  JsonStringTracker strings;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
+    if (!strings.IsStructure(c)) continue;
+    if (c == '[' || c == '{') {
       if (++depth > max_depth) return i;
     } else if (c == ']' || c == '}') {
       --depth;
@@ -170,21 +185,11 @@ std::optional<std::vector<std::string_view>> ArrayElements(std::string_view text
   std::vector<std::string_view> elements;
   size_t start = ++i;
   int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
+  JsonStringTracker strings;
   for (; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
+    if (!strings.IsStructure(c)) continue;
+    if (c == '[' || c == '{') {
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
