@@ -30,12 +30,12 @@ import os
 import random
 import re
 import shutil
-import signal
 import sys
 import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import check, log  # noqa: E402

@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import check, log  # noqa: E402
@@ -204,8 +205,10 @@ def limits(port):
          b"Content-Length: 9000000\r\n\r\n", 413),
         ("chunked body over 8 MB", b"POST /zoeken HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
          b"chunked\r\n\r\n" + (b"100000\r\n" + b"x" * 0x100000 + b"\r\n") * 9 + b"0\r\n\r\n", 413),
-        ("600 MB upload without a key", b"POST /api/v1/providers/1/courses HTTP/1.1\r\nHost: x\r\n"
-         b"Content-Type: application/json\r\nContent-Length: 600000000\r\n\r\n", 413),
+        ("100 MB feed without a key", b"POST /api/v1/providers/1/courses HTTP/1.1\r\nHost: x\r\n"
+         b"Content-Type: application/json\r\nContent-Length: 100000000\r\n\r\n", 413),
+        ("600 MB feed (over any limit)", b"POST /api/v1/providers/1/courses HTTP/1.1\r\nHost: "
+         b"x\r\nAuthorization: Bearer vk_x_y\r\nContent-Length: 600000000\r\n\r\n", 413),
     ]
     for name, data, want in cases:
         got = raw_status(port, data)
@@ -219,6 +222,7 @@ def limits(port):
 def slow_readers(server, non_readers, tricklers, seconds, expect_timeout):
     """Export clients that read nothing or 1 KB/s; returns (rss growth MiB, 503s)."""
     rss_before = server.rss_kib()
+    fds_before = harness.open_fds(server.proc.pid)
     socks = []
     refused = 0
     for i in range(non_readers + tricklers):
@@ -250,21 +254,9 @@ def slow_readers(server, non_readers, tricklers, seconds, expect_timeout):
         peak = max(peak, server.rss_kib())
         time.sleep(1.0)
     client.stop()
-    # A non-reader whose stream timed out: the server closed it (we see the end once we drain).
-    dropped = 0
-    if expect_timeout:
-        for s, trickles in socks:
-            if trickles or statuses.get(s) != 200:
-                continue
-            s.settimeout(0.2)
-            try:
-                while s.recv(1 << 20):
-                    pass
-                dropped += 1
-            except socket.timeout:
-                pass
-            except OSError:
-                dropped += 1
+    # Past the write timeout the server has closed every stream (its kernel may still hold the
+    # unread rest for the client, behind TCP's zero-window probes): its open files tell.
+    fds_after = harness.open_fds(server.proc.pid)
     for s, _ in socks:
         s.close()
     refused = sum(1 for st in statuses.values() if st == 503)
@@ -273,17 +265,18 @@ def slow_readers(server, non_readers, tricklers, seconds, expect_timeout):
     served, p99, worst = client.summary()
     log("slow readers: %d export clients (%d read nothing, %d read 1 KB/s): %d streamed, %d got "
         "503; server RSS %.0f → peak %.0f MiB (+%.1f); normal client %d answers, p99 %.0f ms, max "
-        "%.0f ms%s" % (non_readers + tricklers, non_readers, tricklers, streaming, refused,
-                       rss_before / 1024, peak / 1024, growth, served, p99 * 1000, worst * 1000,
-                       "; non-readers dropped after the write timeout: %d" % dropped
-                       if expect_timeout else ""))
+        "%.0f ms; server files %d before, %d after %.0f s" % (
+            non_readers + tricklers, non_readers, tricklers, streaming, refused,
+            rss_before / 1024, peak / 1024, growth, served, p99 * 1000, worst * 1000,
+            fds_before, fds_after, seconds))
     check(not client.failures, "normal client failed during slow reads: %s" % client.failures[:5])
     check(worst < 2.0, "a normal request took %.1f s while exports stalled" % worst)
     check(refused > 0, "no export was turned away: the stream cap is missing")
     check(growth < 64, "server memory grew %.0f MiB with %d slow readers" % (growth, len(socks)))
     if expect_timeout:
-        check(dropped == sum(1 for s, t in socks if not t and statuses.get(s) == 200),
-              "a non-reading export client was not dropped after the write timeout")
+        check(fds_after <= fds_before + 1,
+              "the server still holds %d slow export connections after its write timeout"
+              % (fds_after - fds_before))
     return growth, refused
 
 
