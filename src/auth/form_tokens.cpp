@@ -35,6 +35,8 @@ bool FormTokens::Verify(std::string_view token, std::string_view purpose,
   int64_t minute = 0;
   const auto [end, ec] = std::from_chars(token.data(), token.data() + dot, minute);
   if (ec != std::errc() || end != token.data() + dot) return false;
+  // The minute first: a forged, huge one would overflow minute * 60.
+  if (minute < 0 || minute > now_unix_seconds / 60 + 1) return false;
   const int64_t age = now_unix_seconds - minute * 60;
   if (age < -60 || age > kValidSeconds) return false;
   const std::string expected = Mac(purpose, minute);

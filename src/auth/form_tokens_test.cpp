@@ -29,5 +29,15 @@ TEST(FormTokensTest, OldFutureForgedAndMalformedTokensFail) {
     EXPECT_FALSE(tokens.Verify(bad, "complaint:42", kNow)) << bad;
 }
 
+// Found by fuzz/url_form_fuzzer (fuzz/corpus/url_form/token_minute_overflow): the minute of a
+// forged token was multiplied by 60 before any check, a signed overflow (undefined behaviour).
+TEST(FormTokensTest, HugeOrNegativeMinutesFailWithoutOverflow) {
+  const FormTokens tokens;
+  for (const char* bad :
+       {"200000000000000000.ab", "9223372036854775807.ab", "-9223372036854775808.ab", "-1.ab"}) {
+    EXPECT_FALSE(tokens.Verify(bad, "complaint:42", kNow)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace verder
