@@ -32,13 +32,14 @@ test: deps deps-browser check-format test-release test-asan test-fuzz check-tidy
 test-release: build deps-browser
 	cd build/release && VERDER_DATA=$(DATA) ctest -j $(JOBS) --output-on-failure --timeout 600
 
-# The browser suite runs once, against the Release server: under ASan it would add minutes to CI
-# and drive the same C++ paths the black-box HTTP tests already run under the sanitizers.
+# The browser suite and the short stress runs go once, against the Release server: under ASan
+# they would add minutes to CI, and they drive the same C++ paths the black-box tests (HTTP,
+# SIGKILL during imports and feeds) already run under the sanitizers.
 test-asan: deps
 	@cmake -S . -B build/asan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DVERDER_SANITIZE=ON -DVERDER_WERROR=ON >/dev/null
 	@cmake --build build/asan -j $(JOBS)
 	cd build/asan && VERDER_DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) -LE browser --output-on-failure --timeout 900
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) -LE 'browser|stress-short' --output-on-failure --timeout 900
 
 # The libFuzzer targets (fuzz/README.md): clang-14, ASan+UBSan, only the libraries they need.
 fuzz-build: deps

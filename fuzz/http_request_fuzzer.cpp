@@ -46,6 +46,7 @@
 #include "web/pages/site_pages.h"
 #include "web/rate_limiter.h"
 #include "web/router.h"
+#include "web/scheme_api.h"
 #include "web/search_api.h"
 
 namespace verder {
@@ -66,7 +67,7 @@ T OrFail(Result<T> r, const char* what) {
 struct Fixed {
   GeoIndex geo{fuzz::Reference()};
   std::unique_ptr<TextAnalysis> analysis;
-  std::unique_ptr<funding::FundingEngine> funding;
+  std::vector<funding::Scheme> schemes;
   std::unique_ptr<Translations> words;
   std::unique_ptr<HelpDesks> desks;
   std::string openapi_text;
@@ -84,6 +85,7 @@ struct Live {
   std::unique_ptr<Suggester> suggester;
   std::unique_ptr<ViewStats> views;
   std::unique_ptr<ApiKeyAuthenticator> auth;
+  std::unique_ptr<funding::SchemeRegistry> schemes;  // a PUT may publish a new version
   std::unique_ptr<RateLimiter> complaint_limit;
   std::unique_ptr<Router> router;
 };
@@ -99,8 +101,7 @@ Fixed* BuildFixed() {
   f->analysis = std::make_unique<TextAnalysis>(
       CompoundSplitter::FromWords({"zorg", "medewerker", "boek", "houden", "kinder", "opvang"}),
       std::move(synonyms));
-  f->funding = std::make_unique<funding::FundingEngine>(
-      OrFail(funding::LoadSchemes(fuzz::SourcePath("data/schemes")), "schemes"));
+  f->schemes = OrFail(funding::LoadSchemes(fuzz::SourcePath("data/schemes")), "schemes");
   f->words = std::make_unique<Translations>(
       OrFail(Translations::LoadDir(fuzz::SourcePath("data/i18n")), "i18n"));
   f->desks = std::make_unique<HelpDesks>(
@@ -153,6 +154,7 @@ Live* BuildLive() {
   l->suggester = std::make_unique<Suggester>(std::move(suggestions));
   l->views = std::make_unique<ViewStats>();
   l->auth = std::make_unique<ApiKeyAuthenticator>(store);
+  l->schemes = std::make_unique<funding::SchemeRegistry>(fixed->schemes);
   l->complaint_limit =
       std::make_unique<RateLimiter>(RateLimit{.requests = 5, .window_seconds = 600});
 
@@ -161,10 +163,10 @@ Live* BuildLive() {
   AddCatalogApi(store, router);
   AddOpenDataApi(store, router);
   AddOpenApiDocument(fixed->openapi_text, router);
-  AddSearchApi(
-      {l->index.get(), l->suggester.get(), &fixed->geo, &fixed->clock, fixed->funding.get()},
-      router);
-  AddFundingApi({fixed->funding.get(), store, &fixed->clock}, router);
+  AddSearchApi({l->index.get(), l->suggester.get(), &fixed->geo, &fixed->clock, l->schemes.get()},
+               router);
+  AddFundingApi({l->schemes.get(), store, &fixed->clock}, router);
+  AddSchemeApi({l->schemes.get(), store, l->auth.get(), &fixed->clock}, router);
   const Status feeds = AddFeedApi({.store = store,
                                    .geo = &fixed->geo,
                                    .auth = l->auth.get(),
@@ -174,7 +176,7 @@ Live* BuildLive() {
   if (!feeds.ok()) fuzz::Fail("feed API: " + feeds.error().ToString());
   AddModerationApi({.store = store, .auth = l->auth.get(), .changed = nullptr}, router);
   AddSitePages({store, l->index.get(), &fixed->geo, fixed->words.get(), &fixed->clock,
-                l->views.get(), fixed->desks.get(), fixed->funding.get(), &fixed->openapi,
+                l->views.get(), fixed->desks.get(), l->schemes.get(), &fixed->openapi,
                 &fixed->form_tokens, l->complaint_limit.get()},
                router);
   router->SetNotFound([](const HttpRequest& r) { return NotFoundPage(*fixed->words, r.path); });

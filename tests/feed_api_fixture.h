@@ -29,6 +29,11 @@ class FeedApiTest : public ::testing::Test {
     dir_ = testing::ScratchDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
     db_ = (dir_ / "verder.db").string();
     source_ = VERDER_SOURCE_DIR_DEFAULT;
+    // These tests are not about importing: they start from the open data imported once.
+    std::string why;
+    if (start_from_imported_) {
+      ASSERT_TRUE(testing::CopyImportedDatabase(db_, &why)) << why;
+    }
   }
   void TearDown() override {
     if (pid_ > 0) {
@@ -108,6 +113,7 @@ class FeedApiTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string db_;
+  bool start_from_imported_ = true;  // false: the test fills the database itself
   std::string source_;
   pid_t pid_ = 0;
   int runs_ = 0;

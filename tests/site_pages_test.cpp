@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "tests/http_client.h"
 #include "tests/test_paths.h"
@@ -24,6 +27,9 @@ class SitePagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::ScratchDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    // Not about importing: the open data imported once, then 300 demo courses on first start.
+    std::string why;
+    ASSERT_TRUE(testing::CopyImportedDatabase((dir_ / "verder.db").string(), &why)) << why;
     args_ = {"--db",
              (dir_ / "verder.db").string(),
              "--data",
@@ -264,6 +270,78 @@ TEST_F(SitePagesTest, FundingQuestionsApiAndNetCostOnPagesAndResults) {
   const auto compare = HttpGet(port, "/vergelijken?id=" + id + "&id=1&" + person);
   EXPECT_TRUE(Has(compare.body, "<th scope=\"row\">Kost jou</th>"));
   EXPECT_TRUE(Has(compare.body, "href=\"/vergelijken?id=1&amp;age=34"));  // remove keeps answers
+}
+
+// Funding answers are kept only when the person ticks the box, encrypted for a code shown once;
+// the code brings them back (typed any way) or deletes them.
+TEST_F(SitePagesTest, SavedAnswersNeedConsentAndOnlyTheCodeBringsThemBack) {
+  const uint16_t port = Start();
+  ASSERT_NE(port, 0);
+  const std::string db = (dir_ / "verder.db").string();
+  const std::string person = "age=34&education=mbo2&work=employee-permanent&postcode=3511";
+  const auto results = HttpGet(port, "/betalen?" + person);
+  ASSERT_EQ(results.status, 200);
+  ASSERT_TRUE(Has(results.body, "action=\"/betalen/bewaren\""));
+  std::smatch token;
+  ASSERT_TRUE(
+      std::regex_search(results.body, token, std::regex("name=\"token\" value=\"([0-9a-f.]+)\"")));
+  const auto post = [&](const std::string& path, const std::string& body) {
+    return testing::HttpSend(port, "POST", path,
+                             {{"Content-Type", "application/x-www-form-urlencoded"}}, body);
+  };
+  const auto saved_rows = [&] {
+    return testing::QueryInt(db, "SELECT COUNT(*) FROM saved_answers");
+  };
+
+  // Without the tick, or with a token that is not ours, nothing is kept.
+  const auto no_consent = post("/betalen/bewaren", "token=" + token.str(1) + "&" + person);
+  EXPECT_EQ(no_consent.status, 400);
+  EXPECT_TRUE(Has(no_consent.body, "zonder jouw ja"));
+  EXPECT_EQ(post("/betalen/bewaren", "token=1.ab&consent=yes&" + person).status, 403);
+  EXPECT_EQ(saved_rows(), 0);
+
+  const auto saved = post("/betalen/bewaren", "token=" + token.str(1) + "&consent=yes&" + person);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.headers.at("cache-control"), "no-store");
+  std::smatch code;
+  ASSERT_TRUE(std::regex_search(saved.body, code,
+                                std::regex("[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}")));
+  EXPECT_EQ(saved_rows(), 1);
+  // Only ciphertext is kept: the answers are nowhere in the database's files.
+  for (const std::string& file : {db, db + "-wal"}) {
+    EXPECT_FALSE(Has(testing::ReadAll(file), "postcode=3511")) << file;
+  }
+
+  const auto restore_page = HttpGet(port, "/betalen/ophalen");
+  ASSERT_EQ(restore_page.status, 200);
+  ASSERT_TRUE(std::regex_search(restore_page.body, token,
+                                std::regex("name=\"token\" value=\"([0-9a-f.]+)\"")));
+  // Typed in capitals, without dashes: the answers come back in the results' address.
+  std::string typed = code.str(0);
+  typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+  for (char& c : typed) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const auto back =
+      post("/betalen/ophalen", "token=" + token.str(1) + "&action=restore&code=" + typed);
+  ASSERT_EQ(back.status, 303) << back.body;
+  const std::string location = back.headers.at("location");
+  EXPECT_EQ(location.rfind("/betalen?", 0), 0U) << location;
+  for (const char* part : {"age=34", "education=mbo2", "work=employee-permanent", "postcode=3511"})
+    EXPECT_TRUE(Has(location, part)) << location;
+
+  // Another code finds nothing; what is no code at all is named.
+  EXPECT_EQ(post("/betalen/ophalen", "token=" + token.str(1) + "&code=aaaa-bbbb-cccc-dddd").status,
+            404);
+  const auto not_a_code = post("/en/funding/restore", "token=" + token.str(1) + "&code=hallo");
+  EXPECT_EQ(not_a_code.status, 400);
+  EXPECT_TRUE(Has(not_a_code.body, "This is not a code"));
+
+  // Deleting with the code removes them for good.
+  const auto deleted =
+      post("/betalen/ophalen", "token=" + token.str(1) + "&action=delete&code=" + code.str(0));
+  EXPECT_EQ(deleted.status, 200);
+  EXPECT_TRUE(Has(deleted.body, "gewist"));
+  EXPECT_EQ(saved_rows(), 0);
+  EXPECT_EQ(post("/betalen/ophalen", "token=" + token.str(1) + "&code=" + code.str(0)).status, 404);
 }
 
 }  // namespace

@@ -17,6 +17,12 @@ int WaitExit(pid_t pid);
 std::string ReadAll(const std::string& path);
 // Waits for "ready on http://localhost:PORT" in the log; 0 when the process died or timed out.
 uint16_t WaitForPort(pid_t pid, const std::string& log, int seconds);
+// Puts a database at `db` that holds the open data, as `verder import` leaves it, so a test that
+// is not about importing starts its server without importing again. The first caller in a run
+// imports into a template next to the binary (under a lock, so parallel tests wait for one
+// import); the template is keyed by the binary's size and time, so a rebuilt binary makes a new
+// one. Returns false (with the import's log in `*why`) when the import failed.
+bool CopyImportedDatabase(const std::string& db, std::string* why);
 // The first column of the first row of `sql` on a read-only connection (-1 / "" when none).
 int64_t QueryInt(const std::string& db, const std::string& sql);
 std::string QueryText(const std::string& db, const std::string& sql);

@@ -278,6 +278,8 @@ void WriteSmallOpenData(const std::filesystem::path& to) {
 
 class WebSecurityTest : public FeedApiTest {
  protected:
+  WebSecurityTest() { start_from_imported_ = false; }  // imports a small open data itself
+
   // The small open data imported (so the server's first start imports nothing), a provider
   // named `provider_name` with its key, the operator's key, then a server.
   uint16_t StartWithProvider(const std::string& provider_name,

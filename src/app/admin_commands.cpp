@@ -57,6 +57,11 @@ std::string DateOf(int64_t unix_seconds) {
 
 std::string OwnerOf(const ApiKeyRecord& key, std::map<ProviderId, std::string>* provider_keys,
                     Store* store) {
+  if (!key.provider_id && !key.schemes.empty()) {
+    std::string ids;
+    for (const std::string& id : key.schemes) ids += (ids.empty() ? "" : ",") + id;
+    return "funder (" + ids + ")";
+  }
   if (!key.provider_id) return "operator";
   auto it = provider_keys->find(*key.provider_id);
   if (it == provider_keys->end()) {
@@ -91,6 +96,10 @@ AdminCommands::AdminCommands(CLI::App* app) {
   CLI::Option_group* owner = key_create_->add_option_group("owner", "whose key it is");
   owner->add_option("--provider", key_provider_, "the provider's id (see: admin providers)");
   owner->add_flag("--operator", key_for_operator_, "an operator key, which may touch any provider");
+  owner
+      ->add_option("--schemes", key_schemes_,
+                   "a funder's key, which may publish only these funding schemes (ids)")
+      ->delimiter(',');
   owner->require_option(1);
   key_create_->add_option("--label", key_label_, "what the key is for: \"feed server\", a name");
 
@@ -158,13 +167,18 @@ int AdminCommands::ListProviders(Store* store) const {
 int AdminCommands::CreateKey(Store* store) const {
   std::optional<ProviderId> provider;
   std::string owner = "the operator";
-  if (!key_for_operator_) {
+  if (!key_schemes_.empty()) {
+    owner = "a funder (may publish: ";
+    for (size_t i = 0; i < key_schemes_.size(); ++i) owner += (i ? ", " : "") + key_schemes_[i];
+    owner += ")";
+  } else if (!key_for_operator_) {
     const Result<Provider> p = store->GetProvider(key_provider_);
     if (!p.ok()) return Fail(p.error());
     provider = key_provider_;
     owner = "provider " + std::to_string(p.value().id) + " (" + p.value().name + ")";
   }
-  const Result<GeneratedKey> key = MakeApiKey(store, provider, key_label_, Actor{kOperatorActor});
+  const Result<GeneratedKey> key =
+      MakeApiKey(store, provider, key_label_, Actor{kOperatorActor}, key_schemes_);
   if (!key.ok()) return Fail(key.error());
   std::printf("%s\n", key.value().plaintext.c_str());
   std::fflush(stdout);

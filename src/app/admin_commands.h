@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "catalog/course.h"
 
@@ -69,6 +70,7 @@ class AdminCommands {
   bool include_demo_ = false;
   int64_t key_provider_ = 0;
   bool key_for_operator_ = false;
+  std::vector<std::string> key_schemes_;
   std::string key_label_;
   int64_t keys_provider_ = 0;
   std::string revoke_key_id_;

@@ -77,6 +77,11 @@ int main(int argc, char** argv) {
                    "provider and operator API writes per address per minute (0: no limit)")
       ->capture_default_str();
   serve_cmd
+      ->add_option("--saved-answers-per-10-minutes", serve.saved_answers.requests,
+                   "saves, restores and deletes of funding answers per address per 10 minutes "
+                   "(0: no limit)")
+      ->capture_default_str();
+  serve_cmd
       ->add_option("--suggestions-per-minute", serve.suggestions.requests,
                    "autocomplete requests per address per minute (0: no limit)")
       ->capture_default_str();

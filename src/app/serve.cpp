@@ -14,6 +14,7 @@
 #include "app/progress_bar.h"
 #include "auth/api_keys.h"
 #include "funding/scheme_loader.h"
+#include "funding/scheme_registry.h"
 #include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "search/suggester.h"
@@ -27,6 +28,7 @@
 #include "web/open_data_api.h"
 #include "web/pages/site_pages.h"
 #include "web/router.h"
+#include "web/scheme_api.h"
 #include "web/search_api.h"
 
 namespace verder {
@@ -67,7 +69,16 @@ Status Serve(Store* store, const ServeOptions& options) {
                           TextAnalysis::LoadDefault(options.resources_dir));
   VERDER_ASSIGN_OR_RETURN(std::vector<funding::Scheme> schemes,
                           funding::LoadSchemes(options.resources_dir + "/schemes"));
-  const funding::FundingEngine funding_engine(std::move(schemes));
+  // The files, then what funders and the operator published through the API over them.
+  funding::SchemeRegistry funding_schemes(std::move(schemes));
+  {
+    VERDER_ASSIGN_OR_RETURN(std::vector<SchemeVersion> published, store->LatestSchemeVersions());
+    std::vector<std::string> definitions;
+    for (SchemeVersion& v : published) definitions.push_back(std::move(v.definition));
+    for (const Error& e : funding_schemes.Overlay(definitions)) {
+      std::fprintf(stderr, "A published funding scheme is not used: %s\n", e.ToString().c_str());
+    }
+  }
   VERDER_ASSIGN_OR_RETURN(const Translations words,
                           Translations::LoadDir(options.resources_dir + "/i18n"));
   SearchIndex index(&geo, analysis.get());
@@ -99,13 +110,15 @@ Status Serve(Store* store, const ServeOptions& options) {
     return InvalidArgument("openapi.yaml", "is not a readable OpenAPI document (JSON syntax)");
   }
   AddOpenApiDocument(std::move(openapi_text), &router);
-  AddSearchApi({&index, &suggester, &geo, &clock, &funding_engine}, &router);
-  AddFundingApi({&funding_engine, store, &clock}, &router);
+  AddSearchApi({&index, &suggester, &geo, &clock, &funding_schemes}, &router);
+  AddFundingApi({&funding_schemes, store, &clock}, &router);
   const ApiKeyAuthenticator auth(store);
+  AddSchemeApi({&funding_schemes, store, &auth, &clock}, &router);
   const FormTokens form_tokens;
   RateLimiter complaint_limit(options.complaints);
   RateLimiter feed_limit(options.feed_writes);
   RateLimiter suggest_limit(options.suggestions);
+  RateLimiter saved_answers_limit(options.saved_answers);
   VERDER_RETURN_IF_ERROR(AddFeedApi({.store = store,
                                      .geo = &geo,
                                      .auth = &auth,
@@ -114,8 +127,8 @@ Status Serve(Store* store, const ServeOptions& options) {
                                     &router));
   AddModerationApi({.store = store, .auth = &auth, .changed = [&follower] { follower.Wake(); }},
                    &router);
-  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks, &funding_engine, &openapi,
-                &form_tokens, &complaint_limit},
+  AddSitePages({store, &index, &geo, &words, &clock, &views, &desks, &funding_schemes, &openapi,
+                &form_tokens, &complaint_limit, &saved_answers_limit},
                &router);
   router.SetNotFound([&words](const HttpRequest& r) { return NotFoundPage(words, r.path); });
 
@@ -127,9 +140,10 @@ Status Serve(Store* store, const ServeOptions& options) {
   // Writes and autocomplete cost the most per request: they are limited per address before
   // any work is done (complaints are limited on their page, which answers in words).
   const auto limited = [&](const HttpRequest& r) -> RateLimiter* {
-    if (r.method == "POST" || r.method == "DELETE") {
+    if (r.method == "POST" || r.method == "PUT" || r.method == "DELETE") {
       if (r.target.rfind("/api/v1/providers", 0) == 0 || r.target.rfind("/api/v1/keys", 0) == 0 ||
-          r.target.rfind("/api/v1/moderation", 0) == 0)
+          r.target.rfind("/api/v1/moderation", 0) == 0 ||
+          r.target.rfind("/api/v1/funding/schemes", 0) == 0)
         return &feed_limit;
     }
     if (r.target.rfind("/api/v1/suggest", 0) == 0) return &suggest_limit;

@@ -20,6 +20,8 @@ struct ServeOptions {
   RateLimit complaints{.requests = 5, .window_seconds = 600};
   RateLimit feed_writes{.requests = 60, .window_seconds = 60};
   RateLimit suggestions{.requests = 600, .window_seconds = 60};
+  // Saving, restoring and deleting funding answers: few per person; bounds guessing codes.
+  RateLimit saved_answers{.requests = 20, .window_seconds = 600};
 };
 
 // Blocks until SIGINT/SIGTERM.

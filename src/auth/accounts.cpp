@@ -1,6 +1,7 @@
 #include "auth/accounts.h"
 
 #include "catalog/validation.h"
+#include "funding/scheme.h"
 
 namespace verder {
 
@@ -30,10 +31,18 @@ Result<ProviderId> AddProvider(Store* store, Provider p, const Actor& actor,
 }
 
 Result<GeneratedKey> MakeApiKey(Store* store, std::optional<ProviderId> provider,
-                                const std::string& label, const Actor& actor) {
+                                const std::string& label, const Actor& actor,
+                                const std::vector<std::string>& schemes) {
   ApiKeyRecord record;
   record.label = label;
   record.provider_id = provider;
+  record.schemes = schemes;
+  for (const std::string& id : schemes) {
+    if (!funding::IsSchemeId(id)) {
+      return InvalidArgument("schemes",
+                             "'" + id + "' is not a scheme id: use a-z, 0-9, '-' and ':'");
+    }
+  }
   if (provider) VERDER_RETURN_IF_ERROR(store->GetProvider(*provider).status());
   // A key id is 60 random bits: a clash is all but impossible, but costs nothing to handle.
   for (int attempt = 0; attempt < 3; ++attempt) {

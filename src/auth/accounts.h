@@ -21,9 +21,11 @@ namespace verder {
 Result<ProviderId> AddProvider(Store* store, Provider provider, const Actor& actor,
                                std::vector<Error>* problems);
 
-// A new key for a provider (or, without one, for the operator). NotFound for an unknown
-// provider. The plaintext in the answer is the only copy: show it once.
+// A new key for a provider, for a funder (no provider; the ids of the funding schemes it may
+// publish) or for the operator (neither). NotFound for an unknown provider, InvalidArgument
+// for a provider with schemes. The plaintext in the answer is the only copy: show it once.
 Result<GeneratedKey> MakeApiKey(Store* store, std::optional<ProviderId> provider,
-                                const std::string& label, const Actor& actor);
+                                const std::string& label, const Actor& actor,
+                                const std::vector<std::string>& schemes = {});
 
 }  // namespace verder

@@ -5,43 +5,23 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "auth/sodium_support.h"
+
 namespace verder {
 
 namespace {
 
+using auth_internal::EnsureSodium;
+using auth_internal::IsBase32;
+using auth_internal::RandomBase32;
+
 constexpr std::string_view kPrefix = "vk_";
-constexpr std::string_view kAlphabet = "abcdefghijklmnopqrstuvwxyz234567";
 constexpr size_t kKeyChars = kPrefix.size() + kApiKeyIdChars + 1 + kApiKeySecretChars;
 // Versioned, so a later change of scheme can tell old hashes from new ones.
 constexpr std::string_view kHashContext = "verder api key v1:";
 // One message for an unknown key, a wrong secret and a revoked key: telling them apart would
 // tell a caller which key ids exist and which were revoked.
 constexpr const char* kRejected = "the API key is not valid: it is unknown or has been revoked";
-
-// libsodium must be initialised before use. sodium_init() may be called from several threads;
-// the function-local static runs it once, so no caller has to remember to.
-void EnsureSodium() {
-  static const bool ready = sodium_init() >= 0;
-  if (!ready) {
-    std::fputs("verder: libsodium could not initialise its random source\n", stderr);
-    std::abort();
-  }
-}
-
-std::string RandomBase32(size_t chars) {
-  std::string out(chars, '\0');
-  randombytes_buf(out.data(), out.size());
-  // 256 is a multiple of 32, so keeping the low five bits of a random byte is unbiased.
-  for (char& c : out) c = kAlphabet[static_cast<unsigned char>(c) & 31U];
-  return out;
-}
-
-bool IsBase32(std::string_view text) {
-  for (const char c : text) {
-    if (kAlphabet.find(c) == std::string_view::npos) return false;
-  }
-  return true;
-}
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -118,15 +98,31 @@ bool ApiKeySecretMatches(std::string_view key_id, std::string_view secret,
 
 Actor ActorFor(const Principal& principal) {
   if (principal.kind == PrincipalKind::kOperator) return Actor{"operator/key:" + principal.key_id};
+  if (principal.kind == PrincipalKind::kFunder) return Actor{"funder/key:" + principal.key_id};
   return Actor{"provider:" + std::to_string(principal.provider_id) + "/key:" + principal.key_id};
 }
 
 Status RequireProvider(const Principal& principal, ProviderId provider) {
   if (principal.kind == PrincipalKind::kOperator) return Status();
-  if (principal.provider_id == provider) return Status();
+  if (principal.kind == PrincipalKind::kProvider && principal.provider_id == provider)
+    return Status();
+  if (principal.kind == PrincipalKind::kFunder) {
+    return PermissionDenied("this API key is a funder's; it may publish funding schemes only");
+  }
   return PermissionDenied(
       "this API key belongs to another provider; it may change only its own "
       "provider's courses");
+}
+
+Status RequireSchemePublisher(const Principal& principal, std::string_view scheme_id) {
+  if (principal.kind == PrincipalKind::kOperator) return Status();
+  if (principal.kind == PrincipalKind::kFunder) {
+    for (const std::string& id : principal.schemes) {
+      if (id == scheme_id) return Status();
+    }
+    return PermissionDenied("this API key may publish only the schemes it was made for");
+  }
+  return PermissionDenied("a provider's API key cannot publish funding schemes");
 }
 
 ApiKeyAuthenticator::ApiKeyAuthenticator(Store* store) : store_(store) {}
@@ -158,6 +154,9 @@ Result<Principal> ApiKeyAuthenticator::Authenticate(std::string_view header_valu
   if (record->provider_id) {
     principal.kind = PrincipalKind::kProvider;
     principal.provider_id = *record->provider_id;
+  } else if (!record->schemes.empty()) {
+    principal.kind = PrincipalKind::kFunder;
+    principal.schemes = record->schemes;
   } else {
     principal.kind = PrincipalKind::kOperator;
   }

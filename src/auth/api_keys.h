@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -55,21 +56,28 @@ std::string HashApiKeySecret(std::string_view key_id, std::string_view secret);
 bool ApiKeySecretMatches(std::string_view key_id, std::string_view secret,
                          std::string_view secret_hash);
 
-enum class PrincipalKind { kOperator, kProvider };
+// A funder (UWV, an O&O fund, a region) publishes only its own funding schemes.
+enum class PrincipalKind { kOperator, kProvider, kFunder };
 
 // Who a request comes from, once its key checked out.
 struct Principal {
   PrincipalKind kind = PrincipalKind::kProvider;
-  ProviderId provider_id = 0;  // 0 for the operator
-  std::string key_id;          // the public id only
+  ProviderId provider_id = 0;        // 0 for the operator and funders
+  std::string key_id;                // the public id only
+  std::vector<std::string> schemes;  // a funder's: the scheme ids it may publish
 };
 
-// The Actor for the audit trail: "provider:42 key:abcd..." or "operator key:abcd...".
+// The Actor for the audit trail: "provider:42/key:abcd...", "funder/key:abcd..." or
+// "operator/key:abcd...".
 Actor ActorFor(const Principal& principal);
 
 // OK when the principal may touch this provider's data: the operator may touch any provider's,
-// a provider only its own (PermissionDenied otherwise).
+// a provider only its own, a funder none (PermissionDenied otherwise).
 Status RequireProvider(const Principal& principal, ProviderId provider);
+
+// OK when the principal may publish this funding scheme: the operator any (also a new one), a
+// funder only the ids on its key, a provider none (PermissionDenied otherwise).
+Status RequireSchemePublisher(const Principal& principal, std::string_view scheme_id);
 
 class ApiKeyAuthenticator {
  public:

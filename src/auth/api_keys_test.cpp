@@ -10,6 +10,7 @@
 #include <iterator>
 #include <set>
 
+#include "auth/accounts.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace verder {
@@ -217,6 +218,30 @@ TEST_F(ApiKeysTest, OperatorKeyMayTouchAnyProvider) {
   EXPECT_TRUE(RequireProvider(o, provider_a_).ok());
   EXPECT_TRUE(RequireProvider(o, provider_b_).ok());
   EXPECT_TRUE(RequireProvider(o, 999).ok());
+}
+
+TEST_F(ApiKeysTest, FunderKeyPublishesOnlyItsSchemesAndTouchesNoProvider) {
+  const GeneratedKey made = MakeApiKey(store_.get(), std::nullopt, "UWV", Actor{"test"},
+                                       {"stap-budget", "stap-ontwikkeladvies"})
+                                .value();
+  const Principal f = Auth("Bearer " + made.plaintext).value();
+  EXPECT_EQ(f.kind, PrincipalKind::kFunder);
+  EXPECT_EQ(f.schemes, (std::vector<std::string>{"stap-budget", "stap-ontwikkeladvies"}));
+  EXPECT_EQ(ActorFor(f).name, "funder/key:" + f.key_id);
+  EXPECT_TRUE(RequireSchemePublisher(f, "stap-budget").ok());
+  EXPECT_TRUE(RequireSchemePublisher(f, "stap-ontwikkeladvies").ok());
+  EXPECT_EQ(RequireSchemePublisher(f, "ppo").error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(RequireProvider(f, provider_a_).error().code, ErrorCode::kPermissionDenied);
+  // The operator publishes any scheme; a provider none.
+  const Principal o = Auth("Bearer " + MakeKey(std::nullopt).first.plaintext).value();
+  EXPECT_TRUE(RequireSchemePublisher(o, "ppo").ok());
+  const Principal p = Auth("Bearer " + MakeKey(provider_a_).first.plaintext).value();
+  EXPECT_EQ(RequireSchemePublisher(p, "stap-budget").error().code, ErrorCode::kPermissionDenied);
+  // Scheme ids follow the scheme files' rule; a provider's key cannot be a funder's.
+  EXPECT_EQ(MakeApiKey(store_.get(), std::nullopt, "x", Actor{"test"}, {"Bad Id"}).error().field,
+            "schemes");
+  EXPECT_EQ(MakeApiKey(store_.get(), provider_a_, "x", Actor{"test"}, {"ppo"}).error().field,
+            "schemes");
 }
 
 }  // namespace

@@ -3,12 +3,13 @@
 #include <sodium.h>
 
 #include <charconv>
-#include <cstdlib>
+
+#include "auth/sodium_support.h"
 
 namespace verder {
 
 FormTokens::FormTokens() {
-  if (sodium_init() < 0) std::abort();  // no randomness: nothing safe to do
+  auth_internal::EnsureSodium();
   crypto_auth_hmacsha256_keygen(key_.data());
 }
 

@@ -6,6 +6,13 @@
 
 namespace verder::funding {
 
+bool IsSchemeId(std::string_view id) {
+  if (id.empty() || id.size() > kMaxSchemeIdLength) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+  });
+}
+
 const char* VerdictName(Verdict verdict) {
   switch (verdict) {
     case Verdict::kYes:

@@ -12,9 +12,11 @@
 // Plain values; copy freely.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/course.h"
@@ -133,9 +135,15 @@ struct StackingRule {
   std::vector<SourceRef> sources;
 };
 
+// A scheme id: a-z, 0-9, '-' and ':' ("stap-budget", "sector-fund:metal"), at most 80 long.
+constexpr size_t kMaxSchemeIdLength = 80;
+bool IsSchemeId(std::string_view id);
+
 struct Scheme {
   std::string id;    // "stap-budget", "sector-fund:metal"
   std::string file;  // the file it was read from, for messages
+  // The definition as JSON, keys sorted: served as open data, stored when published.
+  std::string definition;
   LocalizedText name;
   LocalizedText goal;
   LocalizedText operator_name;  // who runs it

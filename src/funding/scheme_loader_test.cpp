@@ -18,32 +18,11 @@ namespace {
 using nlohmann::json;
 using test_support::Source;
 using test_support::Text;
+using test_support::ValidScheme;
 
 std::string SourceDir() {
   const char* src = std::getenv("VERDER_SOURCE_DIR");  // set by ctest
   return src != nullptr ? src : VERDER_SOURCE_DIR_DEFAULT;
-}
-
-// A small valid scheme file; tests break one thing at a time.
-json ValidScheme(const std::string& id = "test-scheme") {
-  return {{"id", id},
-          {"name", Text("Naam")},
-          {"goal", Text("Doel")},
-          {"operator", Text("Uitvoerder")},
-          {"apply_url", "https://example.org/aanvragen"},
-          {"funder", "public"},
-          {"valid", {{"from", "2022-03-01"}, {"to", "2023-12-31"}, {"source", Source()}}},
-          {"criteria", json::array({{{"field", "age"},
-                                     {"yes", {{"min", 18}}},
-                                     {"reason_no", Text("Te jong.")},
-                                     {"source", Source()}}})},
-          {"payment",
-           {{"kind", "course"},
-            {"cost_parts", {"tuition"}},
-            {"shares", json::array({{{"numerator", 1}, {"denominator", 1}, {"source", Source()}}})},
-            {"source", Source()}}},
-          {"reason_yes", Text("Ja.")},
-          {"obligations", Text("Niets.")}};
 }
 
 std::vector<Error> Parse(const json& j, Scheme* s = nullptr) {

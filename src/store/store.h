@@ -106,6 +106,18 @@ struct ApiKeyRecord {
   std::string created_by;             // actor; set by the store
   std::optional<int64_t> revoked_at;  // UTC seconds; empty while the key is valid
   std::string revoked_by;             // actor; empty while the key is valid
+  // A funder's key (no provider): the ids of the funding schemes it may publish. Empty for the
+  // keys of providers and of the operator.
+  std::vector<std::string> schemes;
+};
+
+// One published version of a funding scheme's definition (funding/scheme_registry.h).
+struct SchemeVersion {
+  std::string scheme_id;
+  int64_t version = 0;     // 1, 2, ... per scheme id
+  std::string definition;  // the scheme's JSON, keys sorted
+  int64_t published_at = 0;
+  std::string published_by;
 };
 
 // A provider and the time of the last change to it or any of its courses.
@@ -242,6 +254,26 @@ class Store {
   virtual Status RevokeApiKey(int64_t id, const Actor& actor) = 0;
   // Every key (empty `provider`) or one provider's, by id; revoked ones included.
   virtual Result<std::vector<ApiKeyRecord>> ListApiKeys(std::optional<ProviderId> provider) = 0;
+  // Stores `definition` as the next version of the scheme and returns it (its version, time and
+  // actor set here). The caller checks the definition first (funding::SchemeRegistry).
+  virtual Result<SchemeVersion> PublishSchemeVersion(const std::string& scheme_id,
+                                                     const std::string& definition,
+                                                     const Actor& actor) = 0;
+  // The latest version of every published scheme, in order of first publication.
+  virtual Result<std::vector<SchemeVersion>> LatestSchemeVersions() = 0;
+  // Every version of one scheme, oldest first; empty when it was never published.
+  virtual Result<std::vector<SchemeVersion>> SchemeHistory(const std::string& scheme_id) = 0;
+
+  // Saved funding answers (auth/answer_vault.h): stored under the code's lookup hash until
+  // `expires_at` (UTC seconds); saving also deletes every row that has expired. Conflict when
+  // the lookup is taken (the caller makes a new code).
+  virtual Status SaveAnswers(const std::string& lookup, const std::string& sealed,
+                             int64_t expires_at) = 0;
+  // The sealed answers, or empty when there are none or they have expired.
+  virtual Result<std::optional<std::string>> LoadAnswers(const std::string& lookup) = 0;
+  // Deletes them; false when there were none.
+  virtual Result<bool> DeleteAnswers(const std::string& lookup) = 0;
+
   // Providers whose last change (to themselves or any of their courses) is before the cutoff,
   // the longest unchanged first.
   virtual Result<std::vector<StaleProvider>> StaleProviders(int64_t older_than_utc_seconds) = 0;

@@ -77,12 +77,13 @@ HttpResponse Reply(const json& body) {
 HttpResponse Check(const FundingApiDeps& deps, const HttpRequest& r) {
   const Result<Common> c = ParseCommon(deps, r);
   if (!c.ok()) return ErrorResponse(c.error());
-  funding::PersonCheck check = deps.engine->CheckPerson(c.value().answers.person, c.value().as_of);
+  const std::shared_ptr<const funding::FundingEngine> engine = deps.schemes->Current();
+  funding::PersonCheck check = engine->CheckPerson(c.value().answers.person, c.value().as_of);
   std::vector<funding::AnswerError> errors = c.value().answers.errors;
   errors.insert(errors.end(), check.errors.begin(), check.errors.end());
   return Reply({{"as_of", c.value().as_of.ToString()},
                 {"errors", ErrorsJson(errors, c.value().english)},
-                {"schemes", SchemesJson(*deps.engine, check.schemes, c.value().english, false)}});
+                {"schemes", SchemesJson(*engine, check.schemes, c.value().english, false)}});
 }
 
 HttpResponse NetCost(const FundingApiDeps& deps, const HttpRequest& r) {
@@ -96,7 +97,8 @@ HttpResponse NetCost(const FundingApiDeps& deps, const HttpRequest& r) {
   if (!record.ok()) return ErrorResponse(record.error());
   if (record.value().hold_reason) return ErrorResponse(NotFound("this course is not shown"));
   const Course& course = record.value().course;
-  const funding::CourseCheck cost = deps.engine->NetCost(
+  const std::shared_ptr<const funding::FundingEngine> engine = deps.schemes->Current();
+  const funding::CourseCheck cost = engine->NetCost(
       c.value().answers.person,
       funding::FundingCourseOnDay(course, record.value().offerings, c.value().as_of),
       c.value().as_of);
@@ -107,7 +109,7 @@ HttpResponse NetCost(const FundingApiDeps& deps, const HttpRequest& r) {
       {{"as_of", c.value().as_of.ToString()},
        {"course", {{"id", course.id}, {"title", Pick(course.title, en)}}},
        {"errors", ErrorsJson(errors, en)},
-       {"schemes", SchemesJson(*deps.engine, cost.schemes, en, true)},
+       {"schemes", SchemesJson(*engine, cost.schemes, en, true)},
        {"total_cents", cost.total_cents ? json(*cost.total_cents) : json(nullptr)},
        {"net_cost_cents", cost.net_cost_cents ? json(*cost.net_cost_cents) : json(nullptr)}});
 }

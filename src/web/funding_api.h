@@ -14,14 +14,14 @@
 #pragma once
 
 #include "core/date.h"
-#include "funding/engine.h"
+#include "funding/scheme_registry.h"
 #include "store/store.h"
 #include "web/router.h"
 
 namespace verder {
 
 struct FundingApiDeps {
-  const funding::FundingEngine* engine;
+  const funding::SchemeRegistry* schemes;  // the rules in force, a snapshot per request
   Store* store;
   const Clock* clock;
 };

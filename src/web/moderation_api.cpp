@@ -54,6 +54,16 @@ json ComplaintJson(const Complaint& c) {
 
 HttpResponse Created(const json& body) { return HttpResponse::Json(201, DumpJson(body)); }
 
+// A new key's answer: the plaintext is shown this once, and no cache may keep it.
+HttpResponse KeyCreated(const GeneratedKey& key, json extra) {
+  extra["key"] = key.plaintext;
+  extra["key_id"] = key.key_id;
+  extra["note"] = "shown only this once: Verder keeps a hash";
+  HttpResponse answer = Created(extra);
+  answer.headers.emplace_back("Cache-Control", "no-store");
+  return answer;
+}
+
 HttpResponse AddProviderHandler(const ModerationApiDeps& deps, const HttpRequest& r) {
   const Result<Principal> who = RequireOperator(deps, r);
   if (!who.ok()) return AuthErrorResponse(who.error());
@@ -90,11 +100,33 @@ HttpResponse AddKey(const ModerationApiDeps& deps, const HttpRequest& r, const P
   const Result<GeneratedKey> key =
       MakeApiKey(deps.store, provider.value(), label, ActorFor(who.value()));
   if (!key.ok()) return ErrorResponse(key.error());
-  HttpResponse answer = Created({{"key", key.value().plaintext},
-                                 {"key_id", key.value().key_id},
-                                 {"note", "shown only this once: Verder keeps a hash"}});
-  answer.headers.emplace_back("Cache-Control", "no-store");
-  return answer;
+  return KeyCreated(key.value(), {});
+}
+
+// A funder's key: {"label": "...", "schemes": ["stap-budget", ...]}, the schemes it may publish.
+HttpResponse AddFunderKey(const ModerationApiDeps& deps, const HttpRequest& r) {
+  const Result<Principal> who = RequireOperator(deps, r);
+  if (!who.ok()) return AuthErrorResponse(who.error());
+  const Result<json> body = JsonObjectBody(r);
+  if (!body.ok()) return ErrorResponse(body.error());
+  Result<std::string> label = TextField(body.value(), "label", false);
+  if (!label.ok()) return ErrorResponse(label.error());
+  const auto schemes = body.value().find("schemes");
+  std::vector<std::string> ids;
+  if (schemes != body.value().end() && schemes->is_array()) {
+    for (const json& id : *schemes) {
+      if (!id.is_string()) return ErrorResponse(InvalidArgument("schemes", "list scheme ids"));
+      ids.push_back(id.get<std::string>());
+    }
+  }
+  if (ids.empty()) {
+    return ErrorResponse(InvalidArgument(
+        "schemes", "a funder's key needs the ids of the schemes it may publish, as a list"));
+  }
+  const Result<GeneratedKey> key =
+      MakeApiKey(deps.store, std::nullopt, label.value(), ActorFor(who.value()), ids);
+  if (!key.ok()) return ErrorResponse(key.error());
+  return KeyCreated(key.value(), {{"schemes", ids}});
 }
 
 HttpResponse RevokeKey(const ModerationApiDeps& deps, const HttpRequest& r, const PathParams& p) {
@@ -214,6 +246,8 @@ void AddModerationApi(const ModerationApiDeps& deps, Router* router) {
   });
   router->Add("POST", "/api/v1/providers/{id}/keys",
               [deps](const HttpRequest& r, const PathParams& p) { return AddKey(deps, r, p); });
+  router->Add("POST", "/api/v1/keys",
+              [deps](const HttpRequest& r, const PathParams&) { return AddFunderKey(deps, r); });
   router->Add("DELETE", "/api/v1/keys/{key_id}",
               [deps](const HttpRequest& r, const PathParams& p) { return RevokeKey(deps, r, p); });
   router->Add(

@@ -33,8 +33,10 @@ HttpResponse Search(const SearchApiDeps& deps, const HttpRequest& request) {
   if (!query.ok()) return ErrorResponse(query.error());
   SearchQuery search = query.value();
   std::optional<FundingNetCost> model;
-  if (const Status s = UseNetCost(ParseFundingParams(request.query), *deps.funding,
-                                  deps.clock->Today(), &model, &search);
+  // One version of the rules for the whole request; the net-cost model refers to it.
+  const std::shared_ptr<const funding::FundingEngine> engine = deps.funding->Current();
+  if (const Status s = UseNetCost(ParseFundingParams(request.query), *engine, deps.clock->Today(),
+                                  &model, &search);
       !s.ok()) {
     return ErrorResponse(s.error());
   }

@@ -12,7 +12,7 @@
 
 #include "catalog/geo.h"
 #include "core/date.h"
-#include "funding/engine.h"
+#include "funding/scheme_registry.h"
 #include "search/search_index.h"
 #include "search/suggester.h"
 #include "web/router.h"
@@ -24,7 +24,7 @@ struct SearchApiDeps {
   const Suggester* suggester;
   const GeoIndex* geo;
   const Clock* clock;
-  const funding::FundingEngine* funding;  // net cost per hit when the person's answers are given
+  const funding::SchemeRegistry* funding;  // net cost per hit when the person's answers are given
 };
 
 void AddSearchApi(const SearchApiDeps& deps, Router* router);

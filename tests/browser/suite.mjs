@@ -41,6 +41,8 @@ const PAGES = [
   { name: 'funding-answers', path: '/betalen?age=34&education=mbo2&work=employee-permanent&sector=care-welfare&postcode=3511' },
   { name: 'funding-answers-en', path: '/en/funding?age=57&education=hbo&work=self-employed&sector=culture' },
   { name: 'funding-wrong', path: '/betalen?age=abc&stap_used=veel' },
+  { name: 'funding-restore', path: '/betalen/ophalen' },
+  { name: 'funding-restore-en', path: '/en/funding/restore' },
   { name: 'results-net-cost', path: '/zoeken?q=zorg&age=34&work=employee-permanent&net_max=500&sort=net' },
   { name: 'course-net-cost', from: '/zoeken?q=zorg&age=34&work=employee-permanent', link: '.result-list h3 a' },
   { name: 'compare-net-cost', path: '/vergelijken?id=1388&id=17000&age=34&work=employee-permanent' },
@@ -368,8 +370,41 @@ async function checkWithoutJavaScript(browser) {
     const thanks = (await page.locator('section.complaint [role=status]').innerText()).trim();
     expect(thanks.startsWith('Dank je wel'), `after sending: "${thanks}"`);
   });
+  await check('no JS: save funding answers with consent, get them back with the code', async () => {
+    await go(page, '/betalen?age=34&education=mbo2&work=employee-permanent&postcode=3511');
+    await page.check('#consent');
+    await page.click('section.save-answers button[type=submit]');
+    await page.waitForURL(/\/betalen\/bewaren$/);
+    const code = (await page.locator('.save-code strong').innerText()).trim();
+    expect(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/.test(code), `the code shown: "${code}"`);
+    await page.click(`a[href="/betalen/ophalen"]`);
+    await page.waitForURL(/\/betalen\/ophalen$/);
+    await page.fill('#code', code.toUpperCase());
+    await page.click('main form button[value=restore]');
+    await page.waitForURL((u) => u.pathname === '/betalen' && u.searchParams.get('postcode') === '3511');
+    expect(await page.inputValue('#age') === '34', 'the age is not back in the form');
+  });
   await check('no JS: no foreign request, cookie or error on the way', () => expectClean(context, seen));
   await context.close();
+}
+
+// ---- the page that shows a save code: reached only by a POST, so not in PAGES ----
+async function checkSavedAnswersPage(browser) {
+  for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
+    const { context, page, seen } = await open(browser, viewport);
+    await check(`${vp}: funding-saved: axe clean`, async () => {
+      await go(page, '/en/funding?age=57&education=hbo&work=self-employed&sector=culture');
+      await page.check('#consent');
+      await page.click('section.save-answers button[type=submit]');
+      await page.waitForURL(/\/en\/funding\/save$/);
+      expectNoViolations(await axeViolations(page));
+      const shot = `${SHOTS}/funding-saved-${vp}.png`;
+      await page.screenshot({ path: shot, fullPage: true });
+      tally.shots.push(shot);
+    });
+    await check(`${vp}: funding-saved: no foreign request, cookie or error`, () => expectClean(context, seen));
+    await context.close();
+  }
 }
 
 // ---- with JavaScript: our autocomplete ----
@@ -479,6 +514,7 @@ try {
   await checkPageTypes(browser, PAGES.filter((p) => !only || only.includes(p.name)));
   await checkKeyboard(browser);
   await checkWithoutJavaScript(browser);
+  await checkSavedAnswersPage(browser);
   await checkAutocomplete(browser);
   await checkPrivacy(browser, PAGES.filter((p) => !only || only.includes(p.name)));
 } finally {

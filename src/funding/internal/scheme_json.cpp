@@ -342,13 +342,6 @@ StackingRule ReadStacking(const json& j, const std::string& path, Problems* p) {
 
 bool IsFunder(std::string_view f) { return f == "public" || f == "private" || f == "regional"; }
 
-bool IsSchemeId(std::string_view id) {
-  if (id.empty()) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
-  });
-}
-
 void ReadValidity(const json& j, Scheme* s, Problems* p) {
   if (!j.contains("valid")) return;
   const json& v = j.at("valid");
@@ -373,6 +366,8 @@ std::vector<Error> ParseSchemeJson(std::string_view text, const std::string& fil
     p.Add("", "not valid JSON");
     return out;
   }
+  // Sorted keys, fixed indentation: two publications of the same rules compare equal.
+  s->definition = j.dump(2);
   if (!CheckObject(j, "",
                    {"id", "name", "goal", "operator", "apply_url", "funder", "sector", "valid",
                     "criteria", "payment", "stacking", "pay_order", "reason_yes", "obligations"},
@@ -380,7 +375,7 @@ std::vector<Error> ParseSchemeJson(std::string_view text, const std::string& fil
     return out;
   }
   s->id = ReadText(j, "id", "", true, &p).value_or("");
-  if (!s->id.empty() && !IsSchemeId(s->id)) p.Add("id", "use a-z, 0-9, '-' and ':' only");
+  if (!s->id.empty() && !funding::IsSchemeId(s->id)) p.Add("id", "use a-z, 0-9, '-' and ':' only");
   s->name = ReadLocalized(j, "name", "", true, &p);
   s->goal = ReadLocalized(j, "goal", "", true, &p);
   s->operator_name = ReadLocalized(j, "operator", "", true, &p);

@@ -5,9 +5,27 @@ namespace verder {
 
 namespace {
 
+// api_keys.schemes holds a funder key's scheme ids comma-separated (ids have no commas).
+std::vector<std::string> SplitSchemeList(const std::string& text) {
+  std::vector<std::string> ids;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start) ids.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return ids;
+}
+
+std::string JoinSchemeList(const std::vector<std::string>& ids) {
+  std::string text;
+  for (const std::string& id : ids) text += (text.empty() ? "" : ",") + id;
+  return text;
+}
+
 constexpr const char* kKeyColumns =
     "SELECT id, provider_id, key_id, secret_hash, label, created_at, created_by, revoked_at, "
-    "revoked_by FROM api_keys ";
+    "revoked_by, schemes FROM api_keys ";
 
 ApiKeyRecord KeyFromRow(const SqliteStatement& row) {
   ApiKeyRecord k;
@@ -20,6 +38,7 @@ ApiKeyRecord KeyFromRow(const SqliteStatement& row) {
   k.created_by = row.ColumnText(6);
   if (!row.ColumnIsNull(7)) k.revoked_at = row.ColumnInt(7);
   k.revoked_by = row.ColumnText(8);
+  k.schemes = SplitSchemeList(row.ColumnText(9));
   return k;
 }
 
@@ -28,6 +47,14 @@ ApiKeyRecord KeyFromRow(const SqliteStatement& row) {
 Result<int64_t> SqliteStore::CreateApiKey(const ApiKeyRecord& key, const Actor& actor) {
   if (key.key_id.empty()) return InvalidArgument("key_id", "is empty");
   if (key.secret_hash.empty()) return InvalidArgument("secret_hash", "is empty");
+  if (key.provider_id && !key.schemes.empty()) {
+    return InvalidArgument("schemes", "a provider's key cannot publish funding schemes");
+  }
+  for (const std::string& id : key.schemes) {
+    if (id.empty() || id.find(',') != std::string::npos) {
+      return InvalidArgument("schemes", "'" + id + "' is not a scheme id");
+    }
+  }
   std::lock_guard lock(mu_);
   VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
   // Checked here rather than left to the constraints, so the caller gets NotFound or Conflict
@@ -49,7 +76,7 @@ Result<int64_t> SqliteStore::CreateApiKey(const ApiKeyRecord& key, const Actor& 
   VERDER_ASSIGN_OR_RETURN(
       SqliteStatement * insert,
       Stmt("INSERT INTO api_keys(provider_id, key_id, secret_hash, label, created_at, "
-           "created_by) VALUES (?, ?, ?, ?, ?, ?)"));
+           "created_by, schemes) VALUES (?, ?, ?, ?, ?, ?, ?)"));
   if (key.provider_id) {
     insert->Bind(1, *key.provider_id);
   } else {
@@ -60,6 +87,7 @@ Result<int64_t> SqliteStore::CreateApiKey(const ApiKeyRecord& key, const Actor& 
   insert->Bind(4, key.label);
   insert->Bind(5, clock_->NowUnixSeconds());
   insert->Bind(6, actor.name);
+  insert->Bind(7, JoinSchemeList(key.schemes));
   VERDER_RETURN_IF_ERROR(insert->Run());
   const int64_t id = db_.LastInsertRowId();
   VERDER_RETURN_IF_ERROR(tx.Commit());

@@ -168,5 +168,68 @@ TEST_F(SqliteKeysTest, WithdrawingACourseCountsAsAChange) {
   EXPECT_TRUE(store_->StaleProviders(kStart + 5 * kDay).value().empty());
 }
 
+TEST_F(SqliteKeysTest, FunderKeysKeepTheirSchemesAndProviderKeysCannotHaveAny) {
+  ApiKeyRecord funder = Key(std::nullopt, "ffffffffffff");
+  funder.schemes = {"stap-budget", "sector-fund:metal"};
+  ASSERT_TRUE(store_->CreateApiKey(funder, Actor{"operator:cli"}).ok());
+  const ApiKeyRecord found = store_->FindApiKey("ffffffffffff").value().value();
+  EXPECT_EQ(found.schemes, (std::vector<std::string>{"stap-budget", "sector-fund:metal"}));
+  EXPECT_FALSE(found.provider_id.has_value());
+  // The operator's key has no list.
+  ASSERT_TRUE(store_->CreateApiKey(Key(std::nullopt, "oooooooooooo"), Actor{"operator:cli"}).ok());
+  EXPECT_TRUE(store_->FindApiKey("oooooooooooo").value()->schemes.empty());
+  // A provider's key publishes no schemes; a list with a comma or an empty id is refused.
+  ApiKeyRecord provider = Key(AddProvider("kvk:12345678"), "pppppppppppp");
+  provider.schemes = {"stap-budget"};
+  EXPECT_EQ(store_->CreateApiKey(provider, Actor{"operator:cli"}).error().field, "schemes");
+  ApiKeyRecord comma = Key(std::nullopt, "cccccccccccc");
+  comma.schemes = {"a,b"};
+  EXPECT_EQ(store_->CreateApiKey(comma, Actor{"operator:cli"}).error().field, "schemes");
+  EXPECT_FALSE(store_->FindApiKey("cccccccccccc").value().has_value());
+}
+
+TEST_F(SqliteKeysTest, SchemeVersionsCountUpPerSchemeAndKeepEveryVersion) {
+  EXPECT_TRUE(store_->LatestSchemeVersions().value().empty());
+  EXPECT_TRUE(store_->SchemeHistory("stap-budget").value().empty());
+  const SchemeVersion first =
+      store_->PublishSchemeVersion("stap-budget", "{\"v\": 1}", Actor{"funder/key:f"}).value();
+  EXPECT_EQ(first.version, 1);
+  EXPECT_EQ(first.published_at, kStart);
+  EXPECT_EQ(first.published_by, "funder/key:f");
+  clock_.Advance(kDay);
+  ASSERT_TRUE(store_->PublishSchemeVersion("ppo", "{\"p\": 1}", Actor{"operator"}).ok());
+  const SchemeVersion second =
+      store_->PublishSchemeVersion("stap-budget", "{\"v\": 2}", Actor{"operator"}).value();
+  EXPECT_EQ(second.version, 2);
+  // The latest of each, in order of first publication.
+  const std::vector<SchemeVersion> latest = store_->LatestSchemeVersions().value();
+  ASSERT_EQ(latest.size(), 2u);
+  EXPECT_EQ(latest[0].scheme_id, "stap-budget");
+  EXPECT_EQ(latest[0].definition, "{\"v\": 2}");
+  EXPECT_EQ(latest[1].scheme_id, "ppo");
+  const std::vector<SchemeVersion> history = store_->SchemeHistory("stap-budget").value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].definition, "{\"v\": 1}");
+  EXPECT_EQ(history[1].published_at, kStart + kDay);
+  EXPECT_EQ(store_->PublishSchemeVersion("", "{}", Actor{"operator"}).error().field, "id");
+}
+
+TEST_F(SqliteKeysTest, SavedAnswersLastUntilTheyExpireOrAreDeleted) {
+  ASSERT_TRUE(store_->SaveAnswers("lookup-a", "sealed-a", kStart + kDay).ok());
+  ASSERT_TRUE(store_->SaveAnswers("lookup-b", "sealed-b", kStart + 3 * kDay).ok());
+  EXPECT_EQ(store_->SaveAnswers("lookup-a", "other", kStart + kDay).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(store_->LoadAnswers("lookup-a").value(), "sealed-a");
+  EXPECT_FALSE(store_->LoadAnswers("lookup-c").value().has_value());
+  // Expired answers are not given out, and the next save removes them from the file.
+  clock_.Advance(2 * kDay);
+  EXPECT_FALSE(store_->LoadAnswers("lookup-a").value().has_value());
+  ASSERT_TRUE(store_->SaveAnswers("lookup-c", "sealed-c", kStart + 9 * kDay).ok());
+  EXPECT_FALSE(store_->DeleteAnswers("lookup-a").value());  // already gone
+  EXPECT_TRUE(store_->DeleteAnswers("lookup-b").value());
+  EXPECT_FALSE(store_->LoadAnswers("lookup-b").value().has_value());
+  EXPECT_EQ(store_->LoadAnswers("lookup-c").value(), "sealed-c");
+}
+
 }  // namespace
 }  // namespace verder

@@ -65,6 +65,15 @@ class SqliteStore final : public Store {
   Status RevokeApiKey(int64_t id, const Actor& actor) override;
   Result<std::vector<ApiKeyRecord>> ListApiKeys(std::optional<ProviderId> provider) override;
   Result<std::vector<StaleProvider>> StaleProviders(int64_t older_than_utc_seconds) override;
+  Result<SchemeVersion> PublishSchemeVersion(const std::string& scheme_id,
+                                             const std::string& definition,
+                                             const Actor& actor) override;
+  Result<std::vector<SchemeVersion>> LatestSchemeVersions() override;
+  Result<std::vector<SchemeVersion>> SchemeHistory(const std::string& scheme_id) override;
+  Status SaveAnswers(const std::string& lookup, const std::string& sealed,
+                     int64_t expires_at) override;
+  Result<std::optional<std::string>> LoadAnswers(const std::string& lookup) override;
+  Result<bool> DeleteAnswers(const std::string& lookup) override;
 
  private:
   // Appends an audit row and returns its sequence number. Caller holds the transaction.

@@ -31,16 +31,6 @@ std::string Trim(const std::string& s) {
   return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
 }
 
-// A POST from another site carries its own Origin. Ours passes, and so do none (older
-// browsers) and "null": our Referrer-Policy is no-referrer, under which browsers send "null"
-// for our own forms too. The form token is the check that always applies.
-bool FromOurPages(const HttpRequest& r) {
-  const std::string origin = r.Header("origin");
-  if (origin.empty() || origin == "null") return true;
-  const std::string host = r.Header("host");
-  return origin == "http://" + host || origin == "https://" + host;
-}
-
 HttpResponse Page(const SiteDeps& deps, const PageContext& ctx, const CourseRecord& record,
                   ComplaintForm form, int status) {
   if (!form.sent && deps.form_tokens != nullptr) {
@@ -79,20 +69,10 @@ HttpResponse ComplaintRequest(const SiteDeps& deps, Lang lang, const std::string
     if (name == "message") form.message = value;
     if (name == "token") form.token = value;
   }
-  const int64_t now = deps.clock->NowUnixSeconds();
-  if (!FromOurPages(r) || deps.form_tokens == nullptr ||
-      !deps.form_tokens->Verify(form.token, TokenPurpose(*id), now)) {
-    form.form_error = ctx.T("complaint.error.token");
-    return Page(deps, ctx, record.value(), form, 403);
-  }
-  if (deps.complaint_limit != nullptr) {
-    if (const std::optional<int> wait = deps.complaint_limit->Check(r.client_address, now)) {
-      form.form_error = ctx.words->Format(ctx.lang, "complaint.error.too_many",
-                                          {{"minutes", std::to_string((*wait + 59) / 60)}});
-      HttpResponse answer = Page(deps, ctx, record.value(), form, 429);
-      answer.headers.emplace_back("Retry-After", std::to_string(*wait));
-      return answer;
-    }
+  if (const std::optional<FormRefusal> refused = CheckFormPost(
+          deps, ctx, r, {form.token, TokenPurpose(*id), deps.complaint_limit, "complaint"})) {
+    form.form_error = refused->message;
+    return refused->Apply(Page(deps, ctx, record.value(), form, refused->status));
   }
   const std::vector<std::string>& categories = ComplaintCategories();
   if (std::find(categories.begin(), categories.end(), form.category) == categories.end()) {

@@ -153,8 +153,12 @@ std::string RenderFunding(const PageContext& ctx, const funding::FundingEngine& 
       w.Element("a", ctx.T("pay.search"), {{"href", ctx.Path("search") + "?" + answers.substr(1)}});
     }
     w.Close("p");
+    if (!page.save_token.empty()) WriteSaveAnswersForm(ctx, page.answers, page.save_token, &w);
   }
   WriteForm(ctx, page.answers, page.errors, page.course, &w);
+  w.Open("p", {{"class", "hint"}})
+      .Element("a", ctx.T("saved.restore.link"), {{"href", RestoreAnswersPath(ctx)}})
+      .Close("p");
   return RenderPage(ctx, ctx.T("pay.title"), w.Take());
 }
 

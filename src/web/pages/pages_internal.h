@@ -42,6 +42,36 @@ std::optional<int64_t> ParseId(std::string_view text);
 // GET and POST /opleiding/{id}/melden (/en/course/{id}/report).
 void AddComplaintPages(const SiteDeps& deps, Router* router);
 
+// What a form that changes state sent along to prove itself (auth/form_tokens.h).
+struct FormPost {
+  std::string token;             // the hidden field
+  std::string purpose;           // what the token was issued for: "complaint:42"
+  RateLimiter* limit = nullptr;  // per client address; null: none
+  std::string words;             // i18n prefix of its messages: "<words>.error.token", ".too_many"
+};
+// Why a form POST is refused before its fields are looked at: the status, the message in the
+// page's language, and how long to wait.
+struct FormRefusal {
+  int status = 403;
+  std::string message;
+  std::optional<int> retry_after_seconds;
+  HttpResponse Apply(HttpResponse page) const;  // adds Retry-After when there is a wait
+};
+// The checks every form that changes state makes first: it comes from our pages (Origin), with
+// our fresh token for its purpose, and the address is within its limit. Empty: go on.
+std::optional<FormRefusal> CheckFormPost(const SiteDeps& deps, const PageContext& ctx,
+                                         const HttpRequest& r, const FormPost& post);
+
+// The saved-answers pages: POST /betalen/bewaren (/en/funding/save), GET and POST
+// /betalen/ophalen (/en/funding/restore).
+void AddSavedAnswersPages(const SiteDeps& deps, Router* router);
+// Under the funding results: save these answers, with consent, and get a code.
+void WriteSaveAnswersForm(const PageContext& ctx, const FundingAnswers& answers,
+                          const std::string& token, HtmlWriter* w);
+std::string SaveAnswersPath(const PageContext& ctx);
+std::string RestoreAnswersPath(const PageContext& ctx);
+constexpr const char* kSaveAnswersPurpose = "saved-answers";
+
 // The complaint form under a course: what was filled in, and what was wrong with it.
 struct ComplaintForm {
   std::string token;  // FormTokens, for "complaint:<course id>"
@@ -75,7 +105,8 @@ struct FundingPage {
   FundingAnswers answers;
   std::vector<funding::AnswerError> errors;
   std::optional<funding::PersonCheck> check;
-  CourseId course = 0;  // the course page to go back to, when the person came from one
+  CourseId course = 0;     // the course page to go back to, when the person came from one
+  std::string save_token;  // for the form that saves the answers (FormTokens)
 };
 std::string RenderFunding(const PageContext& ctx, const funding::FundingEngine& engine,
                           const FundingPage& page);

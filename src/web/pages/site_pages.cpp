@@ -86,7 +86,8 @@ HttpResponse Results(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   // With the person's answers the engine computes the net cost of every match: for the column,
   // and for "costs me at most" and sorting on it.
   std::optional<FundingNetCost> model;
-  if (const Status s = UseNetCost(answers, *deps.funding, deps.clock->Today(), &model, &search);
+  const std::shared_ptr<const funding::FundingEngine> engine = deps.funding->Current();
+  if (const Status s = UseNetCost(answers, *engine, deps.clock->Today(), &model, &search);
       !s.ok()) {
     return HtmlResponse(400, RenderError(ctx, 400, s.error().field + ": " + s.error().message));
   }
@@ -234,9 +235,10 @@ HttpResponse Compare(const SiteDeps& deps, Lang lang, const HttpRequest& r) {
   const FundingAnswers answers = ParseFundingParams(r.query);
   if (answers.given) {
     costs.answers_query = FundingQueryString(answers);
+    const std::shared_ptr<const funding::FundingEngine> engine = deps.funding->Current();
     for (const CourseRecord& c : courses) {
       costs.net_costs.push_back(
-          deps.funding
+          engine
               ->NetCost(answers.person, funding::FundingCourseOnDay(c.course, c.offerings, today),
                         today)
               .net_cost_cents);
@@ -273,11 +275,15 @@ HttpResponse FundingQuestions(const SiteDeps& deps, Lang lang, const HttpRequest
   page.answers = ParseFundingParams(r.query);
   page.errors = page.answers.errors;
   if (const std::optional<int64_t> course = ParseId(Param(r, "course"))) page.course = *course;
+  if (deps.form_tokens != nullptr) {
+    page.save_token = deps.form_tokens->Issue(kSaveAnswersPurpose, deps.clock->NowUnixSeconds());
+  }
+  const std::shared_ptr<const funding::FundingEngine> engine = deps.funding->Current();
   if (page.answers.given) {
-    page.check = deps.funding->CheckPerson(page.answers.person, deps.clock->Today());
+    page.check = engine->CheckPerson(page.answers.person, deps.clock->Today());
     page.errors.insert(page.errors.end(), page.check->errors.begin(), page.check->errors.end());
   }
-  return HtmlResponse(200, RenderFunding(ctx, *deps.funding, page));
+  return HtmlResponse(200, RenderFunding(ctx, *engine, page));
 }
 
 HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_text,
@@ -304,9 +310,10 @@ HttpResponse CoursePage(const SiteDeps& deps, Lang lang, const std::string& id_t
   related.similar = SimilarCourses(*deps.index, record.value().course, today, 4);
   related.also_viewed = HitsFor(deps, deps.views->AlsoViewed(id, 4), today);
   const FundingAnswers answers = ParseFundingParams(r.query);
-  CourseFunding costs{deps.funding, &answers, std::nullopt};
+  const std::shared_ptr<const funding::FundingEngine> engine = deps.funding->Current();
+  CourseFunding costs{engine.get(), &answers, std::nullopt};
   if (answers.given) {
-    costs.cost = deps.funding->NetCost(
+    costs.cost = engine->NetCost(
         answers.person,
         funding::FundingCourseOnDay(record.value().course, record.value().offerings, today), today);
   }
@@ -369,7 +376,7 @@ void AddSitePages(const SiteDeps& deps, Router* router) {
   };
   static constexpr Static kStatic[] = {
       {"/over", "/en/about", "about", 4},
-      {"/privacy", "/en/privacy", "privacy", 4},
+      {"/privacy", "/en/privacy", "privacy", 5},
       {"/toegankelijkheid", "/en/accessibility", "accessibility", 4}};
   for (const Static& page : kStatic) {
     router->Add("GET", page.nl, [deps, page](const HttpRequest&, const PathParams&) {
@@ -392,6 +399,7 @@ void AddSitePages(const SiteDeps& deps, Router* router) {
     });
   }
   AddComplaintPages(deps, router);
+  AddSavedAnswersPages(deps, router);
   router->Add("GET", "/static/{file}", [](const HttpRequest& r, const PathParams& p) {
     return StaticFile(p.at("file"), r);
   });

@@ -7,6 +7,8 @@
 //   /vergelijken      /en/compare         up to four courses side by side (?id=1&id=2)
 //   /hulp             /en/help            postcode → region → the regional desk
 //   /betalen          /en/funding         six questions → which schemes apply, net cost
+//   /betalen/bewaren  /en/funding/save    (POST) save the answers, with consent: get a code
+//   /betalen/ophalen  /en/funding/restore the code → the answers again, or delete them
 //   /ontwikkelaars    /en/developers      the API, from its OpenAPI document
 //   /opleiding/{id}/melden  /en/course/{id}/report   the complaint form (POST), and its answers
 //   /static/...                           our CSS and the optional autocomplete script
@@ -19,7 +21,7 @@
 #include "catalog/geo.h"
 #include "catalog/help_desks.h"
 #include "core/date.h"
-#include "funding/engine.h"
+#include "funding/scheme_registry.h"
 #include "insight/view_stats.h"
 #include "search/search_index.h"
 #include "store/store.h"
@@ -37,10 +39,11 @@ struct SiteDeps {
   const Clock* clock;
   ViewStats* views;        // anonymous counters behind "popular" and "others also viewed"
   const HelpDesks* desks;  // the regional desks, data the operator maintains
-  const funding::FundingEngine* funding;
-  const nlohmann::json* openapi = nullptr;  // the API description, for the developers' page
-  const FormTokens* form_tokens = nullptr;  // proves a complaint form was ours
-  RateLimiter* complaint_limit = nullptr;   // complaints per client address
+  const funding::SchemeRegistry* funding;      // the rules in force: a snapshot per request
+  const nlohmann::json* openapi = nullptr;     // the API description, for the developers' page
+  const FormTokens* form_tokens = nullptr;     // proves a complaint form was ours
+  RateLimiter* complaint_limit = nullptr;      // complaints per client address
+  RateLimiter* saved_answers_limit = nullptr;  // saves, restores and deletes per address
 };
 
 void AddSitePages(const SiteDeps& deps, Router* router);
