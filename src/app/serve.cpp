@@ -74,6 +74,7 @@ Status Serve(Store* store, const ServeOptions& options) {
   {
     VERDER_ASSIGN_OR_RETURN(std::vector<SchemeVersion> published, store->LatestSchemeVersions());
     std::vector<std::string> definitions;
+    definitions.reserve(published.size());
     for (SchemeVersion& v : published) definitions.push_back(std::move(v.definition));
     for (const Error& e : funding_schemes.Overlay(definitions)) {
       std::fprintf(stderr, "A published funding scheme is not used: %s\n", e.ToString().c_str());

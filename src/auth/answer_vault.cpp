@@ -77,12 +77,16 @@ std::string SealAnswers(std::string_view code, std::string_view answers) {
 }
 
 std::optional<std::string> OpenAnswers(std::string_view code, std::string_view sealed) {
+  // Too short for a nonce and a tag: nothing to open (and no empty buffer for libsodium).
+  if (sealed.size() < 2 * (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)) {
+    return std::nullopt;
+  }
   std::vector<unsigned char> box(sealed.size() / 2);
   size_t length = 0;
   if (sealed.size() % 2 != 0 ||
       sodium_hex2bin(box.data(), box.size(), sealed.data(), sealed.size(), nullptr, &length,
                      nullptr) != 0 ||
-      length != box.size() || length < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+      length != box.size()) {
     return std::nullopt;
   }
   const auto key = Derive<crypto_secretbox_KEYBYTES>(kKeyContext, code);
