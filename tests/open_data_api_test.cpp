@@ -12,7 +12,11 @@ using nlohmann::json;
 using testing::HttpGet;
 using testing::HttpSend;
 using testing::QueryInt;
-using OpenDataApiTest = FeedApiTest;
+// The export must span several chunks: the whole DUO catalogue.
+class OpenDataApiTest : public FeedApiTest {
+ protected:
+  OpenDataApiTest() { open_data_ = testing::OpenData::kAll; }
+};
 
 TEST_F(OpenDataApiTest, OpenDataExportAndOoapiPages) {
   const std::string key = ProviderWithKey("kvk:12345678", "Leerhuis Utrecht");

@@ -240,7 +240,7 @@ TEST_F(VerderBinaryTest, CorruptDatabaseGivesAClearMessage) {
 // The operator's backup: taken while the server runs, put back only when it is stopped.
 TEST_F(VerderBinaryTest, BackupWhileServingAndRestoreOnlyWhenStopped) {
   std::string why;
-  ASSERT_TRUE(CopyImportedDatabase(db_, &why)) << why;  // not about importing
+  ASSERT_TRUE(CopyImportedDatabase(db_, &why, testing::OpenData::kSmall)) << why;  // not importing
   std::vector<std::string> args = Base();
   for (const char* a : {"serve", "--port", "0", "--threads", "2", "--demo-courses", "100"})
     args.emplace_back(a);

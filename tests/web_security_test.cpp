@@ -249,47 +249,12 @@ std::set<int> PathAnswers() { return {400, 404}; }
 
 // ---- the fixture: a server over a slice of the open data, a provider, the operator ----
 
-// A copy of the open data with the first rows of each DUO file only (symbolic links to the
-// rest): about 450 real courses import and index in well under a second, against ten seconds
-// for all 16,674, and every page type still has real courses, places and regions to show.
-void WriteSmallOpenData(const std::filesystem::path& to) {
-  namespace fs = std::filesystem;
-  const fs::path from = testing::SharedDataDir();
-  fs::create_directories(to);
-  for (const fs::directory_entry& entry : fs::directory_iterator(from)) {
-    const std::string name = entry.path().filename().string();
-    if (name != "duo-ho-mbo-2019" && name != "duo-hbo-ingeschrevenen") {
-      fs::create_directory_symlink(entry.path(), to / name);
-      continue;
-    }
-    fs::create_directories(to / name);
-    for (const fs::directory_entry& file : fs::directory_iterator(entry.path())) {
-      std::ofstream out(to / name / file.path().filename());
-      if (file.path().extension() == ".json") {
-        out << "[]\n";  // the enrolment counts only repeat courses the CSV files name
-        continue;
-      }
-      std::ifstream in(file.path());
-      std::string line;
-      for (int i = 0; i < 300 && std::getline(in, line); ++i) out << line << '\n';
-    }
-  }
-}
-
 class WebSecurityTest : public FeedApiTest {
  protected:
-  WebSecurityTest() { start_from_imported_ = false; }  // imports a small open data itself
-
-  // The small open data imported (so the server's first start imports nothing), a provider
-  // named `provider_name` with its key, the operator's key, then a server.
+  // On the small open data (FeedApiTest), a provider named `provider_name` with its key, the
+  // operator's key, then a server.
   uint16_t StartWithProvider(const std::string& provider_name,
                              const std::vector<std::string>& serve_options = {}) {
-    const std::filesystem::path data = dir_ / "open-data";
-    WriteSmallOpenData(data);
-    const std::string log = (dir_ / "import.log").string();
-    EXPECT_EQ(
-        testing::WaitExit(testing::Spawn({"--db", db_, "--data", data.string(), "import"}, log)), 0)
-        << testing::ReadAll(log);
     key_ = ProviderWithKey("kvk:12345678", provider_name);
     provider_ = ProviderId("kvk:12345678");
     operator_key_ = KeyFrom(Admin({"key-create", "--operator"}));
