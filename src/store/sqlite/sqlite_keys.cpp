@@ -132,13 +132,7 @@ Result<std::vector<ApiKeyRecord>> SqliteStore::ListApiKeys(std::optional<Provide
                           Stmt(std::string(kKeyColumns) +
                                (provider ? "WHERE provider_id = ? ORDER BY id" : "ORDER BY id")));
   if (provider) list->Bind(1, *provider);
-  std::vector<ApiKeyRecord> keys;
-  while (true) {
-    VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
-    if (!row) break;
-    keys.push_back(KeyFromRow(*list));
-  }
-  return keys;
+  return AllRows<ApiKeyRecord>(list, KeyFromRow);
 }
 
 Result<std::vector<StaleProvider>> SqliteStore::StaleProviders(int64_t older_than_utc_seconds) {

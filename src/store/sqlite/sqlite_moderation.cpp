@@ -161,14 +161,7 @@ Result<std::vector<Hold>> SqliteStore::Holds(std::optional<ProviderId> provider,
   VERDER_ASSIGN_OR_RETURN(SqliteStatement * list,
                           Stmt(std::string(kHoldColumns) + where + "ORDER BY id DESC"));
   if (provider) list->Bind(1, *provider);
-  std::vector<Hold> holds;
-  while (true) {
-    VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
-    if (!row) break;
-    holds.push_back(HoldFromRow(*list));
-  }
-  list->Reset();
-  return holds;
+  return AllRows<Hold>(list, HoldFromRow);
 }
 
 Result<std::vector<CourseId>> SqliteStore::HiddenCourseIds() {
@@ -212,14 +205,7 @@ Result<std::vector<Complaint>> SqliteStore::Complaints(bool open_only, int limit
                                                        (open_only ? "WHERE status = 'open' " : "") +
                                                        "ORDER BY id LIMIT ?"));
   list->Bind(1, static_cast<int64_t>(std::max(0, limit)));
-  std::vector<Complaint> out;
-  while (true) {
-    VERDER_ASSIGN_OR_RETURN(bool row, list->Step());
-    if (!row) break;
-    out.push_back(ComplaintFromRow(*list));
-  }
-  list->Reset();
-  return out;
+  return AllRows<Complaint>(list, ComplaintFromRow);
 }
 
 Status SqliteStore::SetComplaintStatus(int64_t id, const std::string& status,

@@ -62,13 +62,7 @@ Result<std::vector<SchemeVersion>> SqliteStore::LatestSchemeVersions() {
            "AS v WHERE version = (SELECT MAX(version) FROM scheme_versions WHERE scheme_id = "
            "v.scheme_id) ORDER BY (SELECT MIN(id) FROM scheme_versions WHERE scheme_id = "
            "v.scheme_id)"));
-  std::vector<SchemeVersion> out;
-  while (true) {
-    VERDER_ASSIGN_OR_RETURN(bool row, latest->Step());
-    if (!row) break;
-    out.push_back(VersionFromRow(*latest));
-  }
-  return out;
+  return AllRows<SchemeVersion>(latest, VersionFromRow);
 }
 
 Result<std::vector<SchemeVersion>> SqliteStore::SchemeHistory(const std::string& scheme_id) {
@@ -76,13 +70,7 @@ Result<std::vector<SchemeVersion>> SqliteStore::SchemeHistory(const std::string&
   VERDER_ASSIGN_OR_RETURN(SqliteStatement * history, Stmt(std::string(kVersionColumns) +
                                                           "WHERE scheme_id = ? ORDER BY version"));
   history->Bind(1, scheme_id);
-  std::vector<SchemeVersion> out;
-  while (true) {
-    VERDER_ASSIGN_OR_RETURN(bool row, history->Step());
-    if (!row) break;
-    out.push_back(VersionFromRow(*history));
-  }
-  return out;
+  return AllRows<SchemeVersion>(history, VersionFromRow);
 }
 
 }  // namespace verder

@@ -1,7 +1,8 @@
 // store/sqlite/sqlite_store_impl.h — private: the class behind OpenSqliteStore. Its methods are
 // split by subject over sqlite_store.cpp (catalogue), sqlite_changes.cpp (change log and audit)
 // sqlite_reference.cpp (reference data, meta, counts), sqlite_views.cpp (view counters) and
-// sqlite_keys.cpp (API keys, stale providers).
+// sqlite_keys.cpp (API keys, stale providers), sqlite_moderation.cpp (holds, complaints),
+// sqlite_schemes.cpp (published funding schemes) and sqlite_saved_answers.cpp.
 #pragma once
 
 #include <map>
@@ -105,6 +106,19 @@ class SqliteStore final : public Store {
   const Clock* clock_;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
+
+// Every row a statement gives, each made into a T by `from_row`; the statement is reset after.
+template <typename T, typename FromRow>
+Result<std::vector<T>> AllRows(SqliteStatement* statement, FromRow from_row) {
+  std::vector<T> rows;
+  while (true) {
+    VERDER_ASSIGN_OR_RETURN(bool row, statement->Step());
+    if (!row) break;
+    rows.push_back(from_row(*statement));
+  }
+  statement->Reset();
+  return rows;
+}
 
 // A provider from its stored row (sqlite_courses.cpp).
 Result<Provider> ProviderFromRow(int64_t id, const std::string& doc);
