@@ -308,6 +308,11 @@ TEST_F(SitePagesTest, SavedAnswersNeedConsentAndOnlyTheCodeBringsThemBack) {
   EXPECT_EQ(no_consent.status, 400);
   EXPECT_TRUE(Has(no_consent.body, "zonder jouw ja"));
   EXPECT_EQ(post("/betalen/bewaren", "token=1.ab&consent=yes&" + person).status, 403);
+  // Answers are short: a huge "postcode" is a way to make us store data, not an answer.
+  EXPECT_EQ(post("/betalen/bewaren",
+                 "token=" + token.str(1) + "&consent=yes&age=34&postcode=" + std::string(2000, '9'))
+                .status,
+            400);
   EXPECT_EQ(saved_rows(), 0);
 
   const auto saved = post("/betalen/bewaren", "token=" + token.str(1) + "&consent=yes&" + person);

@@ -3,6 +3,7 @@
 // answers back or deletes them. Plain POST forms with a token: no JavaScript, no cookie, no
 // account. The answers are kept encrypted for the code (auth/answer_vault.h) for a year.
 #include "auth/answer_vault.h"
+#include "core/utf8.h"
 #include "web/http.h"
 #include "web/pages/pages_internal.h"
 
@@ -10,6 +11,9 @@ namespace verder {
 namespace {
 
 constexpr int64_t kKeptSeconds = 365LL * 24 * 60 * 60;
+// Six questions' answers fit in a few hundred bytes; more is not answers but a way to make us
+// store data.
+constexpr size_t kMaxAnswersBytes = 1024;
 
 // What the restore page shows: the form, with what was wrong, or what was done.
 struct RestoreForm {
@@ -129,6 +133,8 @@ HttpResponse SaveRequest(const SiteDeps& deps, Lang lang, const HttpRequest& r) 
     return SaveProblem(ctx, 400, ctx.T("saved.error.consent"), answers);
   }
   const std::string plain = FundingQueryString(answers).substr(1);
+  if (plain.size() > kMaxAnswersBytes)
+    return SaveProblem(ctx, 400, ctx.T("saved.error.form"), answers);
   const int64_t expires = deps.clock->NowUnixSeconds() + kKeptSeconds;
   for (int attempt = 0; attempt < 3; ++attempt) {
     const std::string shown = NewSaveCode();
@@ -153,6 +159,7 @@ HttpResponse RestoreRequest(const SiteDeps& deps, Lang lang, const HttpRequest& 
     return RestorePage(deps, ctx, form, 400);
   }
   form.code = Field(fields, "code").substr(0, 40);
+  if (!IsValidUtf8(form.code)) form.code.clear();  // shown again in the form: never cut text
   if (const std::optional<FormRefusal> refused = CheckFormPost(
           deps, ctx, r,
           {Field(fields, "token"), kSaveAnswersPurpose, deps.saved_answers_limit, "saved"})) {
