@@ -9,12 +9,11 @@ namespace verder::funding {
 namespace {
 
 // The set with `scheme` in the place of the one with its id, or added at the end.
-std::vector<Scheme> WithScheme(const std::vector<Scheme>& schemes, Scheme scheme, bool* created) {
+std::vector<Scheme> WithScheme(const std::vector<Scheme>& schemes, Scheme scheme) {
   std::vector<Scheme> out = schemes;
   const auto it = std::find_if(out.begin(), out.end(),
                                [&scheme](const Scheme& s) { return s.id == scheme.id; });
-  *created = it == out.end();
-  if (*created) {
+  if (it == out.end()) {
     out.push_back(std::move(scheme));
   } else {
     *it = std::move(scheme);
@@ -46,10 +45,9 @@ std::vector<Error> SchemeRegistry::Overlay(const std::vector<std::string>& defin
     Scheme scheme;
     std::vector<Error> found =
         ParseScheme(definitions[i], "published[" + std::to_string(i) + "]", &scheme);
-    bool created = false;
     std::vector<Scheme> candidate;
     if (found.empty()) {
-      candidate = WithScheme(schemes, std::move(scheme), &created);
+      candidate = WithScheme(schemes, std::move(scheme));
       found = CheckSchemeSet(candidate);
     }
     if (found.empty()) {
@@ -74,8 +72,7 @@ Result<PublishOutcome> SchemeRegistry::Publish(
   VERDER_RETURN_IF_ERROR(allowed(scheme, in_force == nullptr));
   PublishOutcome outcome{.scheme_id = scheme.id, .changed = false, .created = in_force == nullptr};
   if (in_force != nullptr && in_force->definition == scheme.definition) return outcome;
-  bool created = false;
-  std::vector<Scheme> candidate = WithScheme(now->schemes(), scheme, &created);
+  std::vector<Scheme> candidate = WithScheme(now->schemes(), scheme);
   *problems = CheckSchemeSet(candidate);
   if (!problems->empty()) {
     return InvalidArgument("body", "the scheme does not fit the schemes in force");

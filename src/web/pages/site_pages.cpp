@@ -275,11 +275,12 @@ HttpResponse FundingQuestions(const SiteDeps& deps, Lang lang, const HttpRequest
   page.answers = ParseFundingParams(r.query);
   page.errors = page.answers.errors;
   if (const std::optional<int64_t> course = ParseId(Param(r, "course"))) page.course = *course;
-  if (deps.form_tokens != nullptr) {
-    page.save_token = deps.form_tokens->Issue(kSaveAnswersPurpose, deps.clock->NowUnixSeconds());
-  }
   const std::shared_ptr<const funding::FundingEngine> engine = deps.funding->Current();
   if (page.answers.given) {
+    // The form that saves the answers stands under the results only.
+    if (deps.form_tokens != nullptr) {
+      page.save_token = deps.form_tokens->Issue(kSaveAnswersPurpose, deps.clock->NowUnixSeconds());
+    }
     page.check = engine->CheckPerson(page.answers.person, deps.clock->Today());
     page.errors.insert(page.errors.end(), page.check->errors.begin(), page.check->errors.end());
   }
