@@ -29,10 +29,9 @@ class FeedApiTest : public ::testing::Test {
     dir_ = testing::ScratchDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
     db_ = (dir_ / "verder.db").string();
     source_ = VERDER_SOURCE_DIR_DEFAULT;
-    // These tests are not about importing: they start from the open data imported once. Most
-    // work on the provider's own courses, for which the small open data is enough.
+    // These tests are not about importing: they start from the small open data imported once.
     std::string why;
-    ASSERT_TRUE(testing::CopyImportedDatabase(db_, &why, open_data_)) << why;
+    ASSERT_TRUE(testing::CopyImportedDatabase(db_, &why)) << why;
   }
   void TearDown() override {
     if (pid_ > 0) {
@@ -112,7 +111,6 @@ class FeedApiTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string db_;
-  testing::OpenData open_data_ = testing::OpenData::kSmall;
   std::string source_;
   pid_t pid_ = 0;
   int runs_ = 0;

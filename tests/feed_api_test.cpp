@@ -219,7 +219,7 @@ TEST_F(FeedApiTest, KillDuringALargeFeedKeepsAllOrNothing) {
       std::filesystem::remove(db_ + "-wal");
       std::filesystem::remove(db_ + "-shm");
       std::string why;
-      ASSERT_TRUE(testing::CopyImportedDatabase(db_, &why, testing::OpenData::kSmall)) << why;
+      ASSERT_TRUE(testing::CopyImportedDatabase(db_, &why)) << why;
       key = ProviderWithKey("kvk:12345678", "Leerhuis Utrecht");
       ASSERT_EQ(ProviderId("kvk:12345678"), provider);
     }

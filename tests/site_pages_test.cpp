@@ -45,13 +45,12 @@ class SitePagesTest : public ::testing::Test {
     Stop();
     std::filesystem::remove_all(dir_);
   }
-  // The first start copies the open data imported once (these tests are not about importing;
-  // `open_data_` says which), then adds 300 demo courses.
+  // The first start copies the small open data imported once (these tests are not about
+  // importing), then adds 300 demo courses.
   uint16_t Start() {
     const std::filesystem::path db = dir_ / "verder.db";
     std::string why;
-    if (!std::filesystem::exists(db) &&
-        !testing::CopyImportedDatabase(db.string(), &why, open_data_)) {
+    if (!std::filesystem::exists(db) && !testing::CopyImportedDatabase(db.string(), &why)) {
       ADD_FAILURE() << why;
       return 0;
     }
@@ -77,14 +76,12 @@ class SitePagesTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
-  testing::OpenData open_data_ = testing::OpenData::kAll;  // kSmall: DUO's first rows only
   std::vector<std::string> args_;
   pid_t pid_ = 0;
   int starts_ = 0;
 };
 
 TEST_F(SitePagesTest, HelpNearYouGoesFromPostcodeToTheRegionalDesk) {
-  open_data_ = testing::OpenData::kSmall;  // places and regions: all of them
   const uint16_t port = Start();
   ASSERT_NE(port, 0);
   const auto utrecht = HttpGet(port, "/hulp?postcode=3511+AB");
@@ -182,7 +179,6 @@ TEST_F(SitePagesTest, SimilarAlsoViewedAndPopularComeFromAnonymousCountsThatSurv
 }
 
 TEST_F(SitePagesTest, FundingQuestionsApiAndNetCostOnPagesAndResults) {
-  open_data_ = testing::OpenData::kSmall;  // the priced courses are demo courses
   const uint16_t port = Start();
   ASSERT_NE(port, 0);
   const std::string person =
@@ -284,7 +280,6 @@ TEST_F(SitePagesTest, FundingQuestionsApiAndNetCostOnPagesAndResults) {
 // Funding answers are kept only when the person ticks the box, encrypted for a code shown once;
 // the code brings them back (typed any way) or deletes them.
 TEST_F(SitePagesTest, SavedAnswersNeedConsentAndOnlyTheCodeBringsThemBack) {
-  open_data_ = testing::OpenData::kSmall;
   const uint16_t port = Start();
   ASSERT_NE(port, 0);
   const std::string db = (dir_ / "verder.db").string();

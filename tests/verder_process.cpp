@@ -121,20 +121,20 @@ std::string SmallOpenDataDir() {
   return dir.string();
 }
 
-bool CopyImportedDatabase(const std::string& db, std::string* why, OpenData data) {
+bool CopyImportedDatabase(const std::string& db, std::string* why) {
   struct stat binary {};
   if (::stat(VERDER_BINARY, &binary) != 0) {
     *why = "cannot stat " + std::string(VERDER_BINARY);
     return false;
   }
   const std::filesystem::path dir = BinaryDir();
-  const std::string kind = data == OpenData::kAll ? "open-data-all-" : "open-data-small-";
+  const std::string kind = "open-data-small-";
   const std::filesystem::path made =
       dir / (kind + std::to_string(binary.st_size) + "-" + std::to_string(binary.st_mtim.tv_sec) +
              "." + std::to_string(binary.st_mtim.tv_nsec) + ".db");
   std::error_code ec;
   if (!std::filesystem::exists(made)) {
-    const std::string data_dir = data == OpenData::kAll ? SharedDataDir() : SmallOpenDataDir();
+    const std::string data_dir = SmallOpenDataDir();
     // One import per binary and kind: the others wait on the lock, then find the template made.
     const BinaryDirLock lock(kind + "template.lock");
     if (!lock.locked()) {
