@@ -33,15 +33,24 @@ void RecordProblems::Add(const std::string& field, std::string code, std::string
 
 void RecordProblems::Source(const std::string& model_field, const std::string& feed_field,
                             std::optional<size_t> line) {
-  sources_[model_field] = {feed_field, line};
+  sources_.push_back({model_field, {feed_field, line}});
+}
+
+const RecordProblems::Origin* RecordProblems::FindSource(std::string_view model_field) const {
+  // The latest mention wins; most records have no problem, so this is searched only for those
+  // that do, and recording a source stays one append.
+  for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
+    if (it->first == model_field) return &it->second;
+  }
+  return nullptr;
 }
 
 RecordProblems::Origin RecordProblems::Translate(const std::string& model_field) const {
   // Try the whole path, then ever shorter prefixes ending before a '.' or '[', and carry the
   // rest over: "offerings[1].location.postcode" may be known only as "offerings[1].location".
   for (size_t end = model_field.size(); end > 0;) {
-    const auto it = sources_.find(model_field.substr(0, end));
-    if (it != sources_.end()) return {it->second.field + model_field.substr(end), it->second.line};
+    const Origin* found = FindSource(std::string_view(model_field).substr(0, end));
+    if (found != nullptr) return {found->field + model_field.substr(end), found->line};
     const size_t cut = model_field.find_last_of(".[", end - 1);
     if (cut == std::string::npos || cut == 0) break;
     end = cut;

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog/course.h"
@@ -52,10 +53,11 @@ class RecordProblems {
     std::optional<size_t> line;
   };
   Origin Translate(const std::string& model_field) const;
+  const Origin* FindSource(std::string_view model_field) const;
 
   std::vector<RecordProblem> problems_;
   std::set<std::string> fields_with_problems_;
-  std::map<std::string, Origin> sources_;
+  std::vector<std::pair<std::string, Origin>> sources_;  // model field → origin, in order
 };
 
 // The machine code for a finding of catalog/validation.h, from its field and message.

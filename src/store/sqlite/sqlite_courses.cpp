@@ -31,7 +31,7 @@ std::vector<SqliteStore::CourseDocs> SqliteStore::SerialiseCourses(
     for (size_t i = begin; i < end; ++i) {
       docs[i].course = CourseDoc(courses[i].course).dump();
       for (const Offering& o : courses[i].offerings) {
-        docs[i].offerings[o.external_id] = OfferingDoc(o).dump();
+        docs[i].offerings[o.external_id] = {OfferingDoc(o).dump(), OfferingStatusName(o.status)};
       }
     }
   });
@@ -68,18 +68,19 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, C
       before[list->ColumnText(1)] = StoredOffering{list->ColumnInt(0), list->ColumnText(2)};
     }
   }
-  std::map<std::string, std::string> after = std::move(docs.offerings);
+  std::map<std::string, OfferingText> after = std::move(docs.offerings);
   for (const auto& [external_id, stored] : before) {
     if (after.count(external_id) != 0) continue;
     // An offering that disappeared is cancelled, not deleted: its history stays visible.
     json cancelled = json::parse(stored.doc);
-    cancelled["status"] = OfferingStatusName(OfferingStatus::kCancelled);
-    after[external_id] = cancelled.dump();
+    const std::string cancelled_status = OfferingStatusName(OfferingStatus::kCancelled);
+    cancelled["status"] = cancelled_status;
+    after[external_id] = {cancelled.dump(), cancelled_status};
   }
   bool offerings_changed = before.size() != after.size();
   for (const auto& [external_id, text_after] : after) {
     const auto it = before.find(external_id);
-    if (it == before.end() || it->second.doc != text_after) offerings_changed = true;
+    if (it == before.end() || it->second.doc != text_after.doc) offerings_changed = true;
   }
   if (exists && old_text == text && !offerings_changed) {
     ++report->unchanged;
@@ -93,7 +94,7 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, C
       json old_list = json::array();
       json new_list = json::array();
       for (const auto& [external_id, stored] : before) old_list.push_back(json::parse(stored.doc));
-      for (const auto& [external_id, t] : after) new_list.push_back(json::parse(t));
+      for (const auto& [external_id, t] : after) new_list.push_back(json::parse(t.doc));
       d["offerings"] = json::array({old_list, new_list});
     }
     diff = d.dump();
@@ -126,8 +127,8 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, C
 
   for (const auto& [external_id, text_after] : after) {
     const auto it = before.find(external_id);
-    if (it != before.end() && it->second.doc == text_after) continue;
-    const std::string offering_status = json::parse(text_after).value("status", "open");
+    if (it != before.end() && it->second.doc == text_after.doc) continue;
+    const std::string& offering_status = text_after.status;
     if (it == before.end()) {
       VERDER_ASSIGN_OR_RETURN(SqliteStatement * ins,
                               Stmt("INSERT INTO offerings(course_id, external_id, status, doc) "
@@ -135,13 +136,13 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, C
       ins->Bind(1, id);
       ins->Bind(2, external_id);
       ins->Bind(3, offering_status);
-      ins->Bind(4, text_after);
+      ins->Bind(4, text_after.doc);
       VERDER_RETURN_IF_ERROR(ins->Run());
     } else {
       VERDER_ASSIGN_OR_RETURN(SqliteStatement * upd,
                               Stmt("UPDATE offerings SET status = ?, doc = ? WHERE id = ?"));
       upd->Bind(1, offering_status);
-      upd->Bind(2, text_after);
+      upd->Bind(2, text_after.doc);
       upd->Bind(3, it->second.id);
       VERDER_RETURN_IF_ERROR(upd->Run());
     }
@@ -215,8 +216,47 @@ Result<CourseRecord> SqliteStore::GetCourse(CourseId id) {
   return record;
 }
 
+Result<CourseRecord> SqliteStore::ParseRawCourse(const RawCourse& raw, const Provider& provider) {
+  CourseRecord r;
+  VERDER_ASSIGN_OR_RETURN(r.course,
+                          CourseFromRow(raw.id, raw.provider_id, raw.doc, raw.updated_at));
+  r.provider = provider;
+  r.hold_reason = raw.hold_reason;
+  r.offerings.reserve(raw.offerings.size());
+  for (const auto& [id, doc] : raw.offerings) {
+    VERDER_ASSIGN_OR_RETURN(Offering o, OfferingFromRow(id, doc));
+    r.offerings.push_back(std::move(o));
+  }
+  return r;
+}
+
 Result<std::vector<CourseRecord>> SqliteStore::GetCourses(const std::vector<CourseId>& ids) {
-  std::lock_guard lock(mu_);
+  std::vector<RawCourse> raw;
+  std::map<ProviderId, Provider> providers;  // most batches come from one provider
+  {
+    std::lock_guard lock(mu_);
+    VERDER_RETURN_IF_ERROR(ReadRawCourses(ids, &raw, &providers));
+  }
+  std::vector<CourseRecord> records(raw.size());
+  std::vector<std::optional<Error>> failed(SliceCount(raw.size(), 256));
+  ForEachSlice(raw.size(), 256, [&](size_t slice, size_t begin, size_t end) {
+    for (size_t i = begin; i < end && !failed[slice]; ++i) {
+      Result<CourseRecord> r = ParseRawCourse(raw[i], providers.at(raw[i].provider_id));
+      if (!r.ok()) {
+        failed[slice] = r.error();
+        break;
+      }
+      records[i] = std::move(r).value();
+    }
+  });
+  for (const std::optional<Error>& e : failed) {
+    if (e) return *e;
+  }
+  return records;
+}
+
+Status SqliteStore::ReadRawCourses(const std::vector<CourseId>& ids, std::vector<RawCourse>* raw,
+                                   std::map<ProviderId, Provider>* providers) {
   // The ids travel as one JSON array parameter (json_each): no SQL is built from values.
   const std::string id_list = json(ids).dump();
   VERDER_ASSIGN_OR_RETURN(
@@ -226,22 +266,20 @@ Result<std::vector<CourseRecord>> SqliteStore::GetCourses(const std::vector<Cour
            "'provider' AND h.entity_id = c.provider_id)) ORDER BY h.id LIMIT 1) FROM courses c "
            "WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id"));
   courses->Bind(1, id_list);
-  std::vector<CourseRecord> records;
-  std::map<ProviderId, Provider> providers;  // most batches come from one provider
   while (true) {
     VERDER_ASSIGN_OR_RETURN(bool row, courses->Step());
     if (!row) break;
-    CourseRecord r;
-    const int64_t provider_id = courses->ColumnInt(1);
-    VERDER_ASSIGN_OR_RETURN(r.course, CourseFromRow(courses->ColumnInt(0), provider_id,
-                                                    courses->ColumnText(2), courses->ColumnInt(3)));
-    providers.emplace(provider_id, Provider{});
-    r.provider.id = provider_id;
+    RawCourse r;
+    r.id = courses->ColumnInt(0);
+    r.provider_id = courses->ColumnInt(1);
+    r.doc = courses->ColumnText(2);
+    r.updated_at = courses->ColumnInt(3);
     if (!courses->ColumnIsNull(4)) r.hold_reason = courses->ColumnText(4);
-    records.push_back(std::move(r));
+    providers->emplace(r.provider_id, Provider{});
+    raw->push_back(std::move(r));
   }
   courses->Reset();
-  for (auto& [id, provider] : providers) {
+  for (auto& [id, provider] : *providers) {
     VERDER_ASSIGN_OR_RETURN(SqliteStatement * find, Stmt("SELECT doc FROM providers WHERE id = ?"));
     find->Bind(1, id);
     VERDER_ASSIGN_OR_RETURN(bool found, find->Step());
@@ -251,27 +289,24 @@ Result<std::vector<CourseRecord>> SqliteStore::GetCourses(const std::vector<Cour
     if (!parsed.ok()) return parsed.error();
     provider = std::move(parsed).value();
   }
-  for (CourseRecord& r : records) r.provider = providers.at(r.provider.id);
 
   VERDER_ASSIGN_OR_RETURN(
       SqliteStatement * offerings,
       Stmt("SELECT course_id, id, doc FROM offerings WHERE course_id IN (SELECT value FROM "
            "json_each(?)) ORDER BY course_id, id"));
   offerings->Bind(1, id_list);
-  size_t next = 0;  // records and offerings are both in course id order: one merged walk
+  size_t next = 0;  // courses and offerings are both in course id order: one merged walk
   while (true) {
     VERDER_ASSIGN_OR_RETURN(bool row, offerings->Step());
     if (!row) break;
     const CourseId course_id = offerings->ColumnInt(0);
-    while (next < records.size() && records[next].course.id < course_id) ++next;
-    if (next == records.size()) break;
-    if (records[next].course.id != course_id) continue;
-    VERDER_ASSIGN_OR_RETURN(Offering o,
-                            OfferingFromRow(offerings->ColumnInt(1), offerings->ColumnText(2)));
-    records[next].offerings.push_back(std::move(o));
+    while (next < raw->size() && (*raw)[next].id < course_id) ++next;
+    if (next == raw->size()) break;
+    if ((*raw)[next].id != course_id) continue;
+    (*raw)[next].offerings.emplace_back(offerings->ColumnInt(1), offerings->ColumnText(2));
   }
   offerings->Reset();
-  return records;
+  return Status();
 }
 
 Result<std::vector<CourseRecord>> SqliteStore::ActiveCourses(CourseId after, int64_t offset,

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "store/sqlite/sqlite_db.h"
@@ -80,11 +81,28 @@ class SqliteStore final : public Store {
   // Appends an audit row and returns its sequence number. Caller holds the transaction.
   Result<int64_t> AppendChange(const Actor& actor, EntityKind entity, int64_t entity_id,
                                ChangeAction action, const std::string& diff);
+  // One course's rows as read, before parsing: GetCourses reads under the store's lock and
+  // parses after it, on every core (parsing is most of the work for a large batch).
+  struct RawCourse {
+    int64_t id = 0;
+    int64_t provider_id = 0;
+    std::string doc;
+    int64_t updated_at = 0;
+    std::optional<std::string> hold_reason;
+    std::vector<std::pair<int64_t, std::string>> offerings;  // id, doc
+  };
+  Status ReadRawCourses(const std::vector<CourseId>& ids, std::vector<RawCourse>* raw,
+                        std::map<ProviderId, Provider>* providers);
+  static Result<CourseRecord> ParseRawCourse(const RawCourse& raw, const Provider& provider);
   // A course's stored documents, serialised before the write lock is taken: a large feed's on
   // every core, so the single writer only runs SQL.
+  struct OfferingText {
+    std::string doc;
+    std::string status;  // the doc's, kept apart so that writing it needs no parse
+  };
   struct CourseDocs {
     std::string course;
-    std::map<std::string, std::string> offerings;  // by the provider's offering id
+    std::map<std::string, OfferingText> offerings;  // by the provider's offering id
   };
   static std::vector<CourseDocs> SerialiseCourses(const std::vector<CourseWithOfferings>& courses);
   Result<int64_t> UpsertOneCourse(const CourseWithOfferings& input, CourseDocs docs,

@@ -125,6 +125,67 @@ TEST_F(SqliteStoreTest, MissingOfferingIsCancelledNotDeleted) {
   EXPECT_EQ(store_->UpsertCourses({c}, Actor{"feed"}).value().unchanged, 1);
 }
 
+// The index's catch-up reads large batches at once: GetCourses reads them under the lock and
+// parses them on every core afterwards. Each record must be what GetCourse gives, in id order.
+TEST_F(SqliteStoreTest, GetCoursesReadsABatchAsGetCourseDoesInIdOrder) {
+  const ProviderId a = AddProvider("kvk:11111111");
+  const ProviderId b = AddProvider("kvk:22222222");
+  std::vector<CourseWithOfferings> batch;
+  for (int i = 0; i < 700; ++i) {
+    CourseWithOfferings c = MakeCourse(i % 2 == 0 ? a : b, "c" + std::to_string(i));
+    Offering second = c.offerings[0];
+    second.external_id += "-2";
+    c.offerings.push_back(second);
+    batch.push_back(c);
+  }
+  std::vector<CourseId> ids = store_->UpsertCourses(batch, Actor{"feed"}).value().ids;
+  // Every seventh course loses its second offering, which is cancelled (doc and column).
+  std::vector<CourseWithOfferings> shorter;
+  for (size_t i = 0; i < batch.size(); i += 7) {
+    shorter.push_back(batch[i]);
+    shorter.back().offerings.pop_back();
+  }
+  ASSERT_EQ(store_->UpsertCourses(shorter, Actor{"feed"}).value().updated, 100);
+  ASSERT_TRUE(store_->HideEntity(EntityKind::kCourse, ids[3], "Misleidend", Actor{"op"}).ok());
+
+  std::vector<CourseId> asked(ids.rbegin(), ids.rend());
+  asked.push_back(999999);  // no such course: left out
+  const std::vector<CourseRecord> got = store_->GetCourses(asked).value();
+  ASSERT_EQ(got.size(), ids.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    const CourseRecord one = store_->GetCourse(ids[i]).value();
+    ASSERT_EQ(got[i].course.id, ids[i]);
+    EXPECT_EQ(got[i].course.external_id, one.course.external_id);
+    EXPECT_EQ(got[i].course.title.nl, "Cursus c" + std::to_string(i));
+    EXPECT_EQ(got[i].provider.key, i % 2 == 0 ? "kvk:11111111" : "kvk:22222222");
+    EXPECT_EQ(got[i].hold_reason, one.hold_reason);
+    ASSERT_EQ(got[i].offerings.size(), 2U);
+    for (size_t o = 0; o < 2; ++o) {
+      EXPECT_EQ(got[i].offerings[o].id, one.offerings[o].id);
+      EXPECT_EQ(got[i].offerings[o].status, one.offerings[o].status);
+    }
+    const bool cancelled = i % 7 == 0;
+    EXPECT_EQ(got[i].offerings[1].status,
+              cancelled ? OfferingStatus::kCancelled : OfferingStatus::kOpen);
+  }
+  EXPECT_EQ(got[3].hold_reason, "Misleidend");
+  EXPECT_FALSE(got[4].hold_reason.has_value());
+
+  // The status column (what the site filters on) says what the documents say.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "verder.db").string().c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* count = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT COUNT(*) FROM offerings WHERE status = 'cancelled' AND "
+                               "json_extract(doc, '$.status') = 'cancelled'",
+                               -1, &count, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 100);
+  sqlite3_finalize(count);
+  sqlite3_close(db);
+}
+
 TEST_F(SqliteStoreTest, ChangeSequenceIsMonotonicAndAnswersWhatChangedSince) {
   const ProviderId p = AddProvider("demo:1");
   const int64_t mark = store_->Counts().value().last_seq;
