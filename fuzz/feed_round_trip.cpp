@@ -10,6 +10,15 @@
 
 namespace verder::fuzz {
 
+void FuzzFeedReader(const uint8_t* data, size_t size, FeedReader read, const FeedLimits& small) {
+  static const GeoIndex* const kGeo = new GeoIndex(Reference());  // never freed
+  const FeedLimits limits = size % 3 == 0 ? small : FeedLimits{};
+  const FeedParse parse =
+      read(std::string_view(reinterpret_cast<const char*>(data), size), kGeo, limits);
+  if (parse.rejected.size() > limits.max_rejections) Fail("more rejections listed than the limit");
+  CheckAcceptedRecords(parse, *kGeo);
+}
+
 void CheckAcceptedRecords(const FeedParse& parse, const GeoIndex& geo) {
   if (parse.records.empty()) return;
   std::string ndjson;

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "tests/cbs_regions.h"
+
 namespace verder::fuzz {
 
 std::string SourcePath(const std::string& relative) {
@@ -12,45 +14,8 @@ std::string SourcePath(const std::string& relative) {
 
 ReferenceData Reference() {
   ReferenceData d;
-  // The 35 CBS labour-market regions (ids in alphabetical order, as the importer gives them), so
-  // data/help_desks.json loads against them.
-  for (const char* name : {"Achterhoek",
-                           "Amersfoort",
-                           "Drechtsteden",
-                           "Drenthe",
-                           "Flevoland",
-                           "FoodValley",
-                           "Friesland",
-                           "Gooi en Vechtstreek",
-                           "Gorinchem",
-                           "Groningen",
-                           "Groot Amsterdam",
-                           "Haaglanden",
-                           "Helmond-De Peel",
-                           "Holland Rijnland",
-                           "Midden-Brabant",
-                           "Midden-Gelderland",
-                           "Midden-Holland",
-                           "Midden-Limburg",
-                           "Midden-Utrecht",
-                           "Noord-Holland Noord",
-                           "Noord-Limburg",
-                           "Noordoost-Brabant",
-                           "Regio Zwolle",
-                           "Rijk van Nijmegen",
-                           "Rijnmond",
-                           "Rivierenland",
-                           "Twente",
-                           "Veluwe Stedendriehoek",
-                           "West-Brabant",
-                           "Zaanstreek/Waterland",
-                           "Zeeland",
-                           "Zuid-Holland Centraal",
-                           "Zuid-Kennemerland en IJmond",
-                           "Zuid-Limburg",
-                           "Zuidoost-Brabant"}) {
-    d.regions.push_back({static_cast<int>(d.regions.size()) + 1, name});
-  }
+  // Every region, so that data/help_desks.json loads against them.
+  d.regions = testing::CbsLabourMarketRegions();
   d.municipalities = {{"0363", "Amsterdam", "Noord-Holland", 11},
                       {"0014", "Groningen", "Groningen", 10},
                       {"0935", "Maastricht", "Limburg", 34},

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/cbs_regions.h"
+
 namespace verder {
 namespace {
 
@@ -50,44 +52,8 @@ TEST(HelpDesksTest, RejectsTwoDesksForOneRegionAndBrokenJson) {
 }
 
 TEST(HelpDesksTest, TheShippedFileCoversTheThirtyFiveCbsRegions) {
-  // The names as CBS spells them (../shared/data/cbs-arbeidsmarktregio), in the import's order.
-  const char* names[] = {"Achterhoek",
-                         "Amersfoort",
-                         "Drechtsteden",
-                         "Drenthe",
-                         "Flevoland",
-                         "FoodValley",
-                         "Friesland",
-                         "Gooi en Vechtstreek",
-                         "Gorinchem",
-                         "Groningen",
-                         "Groot Amsterdam",
-                         "Haaglanden",
-                         "Helmond-De Peel",
-                         "Holland Rijnland",
-                         "Midden-Brabant",
-                         "Midden-Gelderland",
-                         "Midden-Holland",
-                         "Midden-Limburg",
-                         "Midden-Utrecht",
-                         "Noord-Holland Noord",
-                         "Noord-Limburg",
-                         "Noordoost-Brabant",
-                         "Regio Zwolle",
-                         "Rijk van Nijmegen",
-                         "Rijnmond",
-                         "Rivierenland",
-                         "Twente",
-                         "Veluwe Stedendriehoek",
-                         "West-Brabant",
-                         "Zaanstreek/Waterland",
-                         "Zeeland",
-                         "Zuid-Holland Centraal",
-                         "Zuid-Kennemerland en IJmond",
-                         "Zuid-Limburg",
-                         "Zuidoost-Brabant"};
-  std::vector<LabourMarketRegion> regions;
-  for (const char* n : names) regions.push_back({static_cast<int>(regions.size()) + 1, n});
+  const std::vector<LabourMarketRegion> regions = testing::CbsLabourMarketRegions();
+  ASSERT_EQ(regions.size(), 35U);
   const Result<HelpDesks> desks = HelpDesks::LoadFile(
       std::string(VERDER_SOURCE_DIR_DEFAULT) + "/data/help_desks.json", regions);
   ASSERT_TRUE(desks.ok()) << desks.error().message;
