@@ -98,32 +98,43 @@ Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, C
       d["offerings"] = json::array({old_list, new_list});
     }
     diff = d.dump();
+    VERDER_ASSIGN_OR_RETURN(
+        int64_t seq, AppendChange(actor, EntityKind::kCourse, id, ChangeAction::kUpdate, diff));
+    VERDER_ASSIGN_OR_RETURN(SqliteStatement * update,
+                            Stmt("UPDATE courses SET status = ?, is_demo = ?, doc = ?, "
+                                 "updated_at = ?, change_seq = ? WHERE id = ?"));
+    update->Bind(1, status);
+    update->Bind(2, static_cast<int64_t>(course.is_demo));
+    update->Bind(3, text);
+    update->Bind(4, now);
+    update->Bind(5, seq);
+    update->Bind(6, id);
+    VERDER_RETURN_IF_ERROR(update->Run());
   } else {
+    // A new course is written once, with its change already known: the id it will get (the
+    // rowid SQLite would choose, as the caller holds the write transaction) goes into the audit
+    // row first. Writing it and then its change sequence cost a second write of the whole row.
+    VERDER_ASSIGN_OR_RETURN(SqliteStatement * next,
+                            Stmt("SELECT COALESCE(MAX(id), 0) + 1 FROM courses"));
+    VERDER_ASSIGN_OR_RETURN(bool row, next->Step());
+    id = row ? next->ColumnInt(0) : 1;
+    next->Reset();
+    VERDER_ASSIGN_OR_RETURN(
+        int64_t seq, AppendChange(actor, EntityKind::kCourse, id, ChangeAction::kCreate, ""));
     VERDER_ASSIGN_OR_RETURN(SqliteStatement * insert,
-                            Stmt("INSERT INTO courses(provider_id, external_id, status, is_demo, "
-                                 "doc, updated_at, change_seq) VALUES (?, ?, ?, ?, ?, ?, 0)"));
-    insert->Bind(1, course.provider_id);
-    insert->Bind(2, course.external_id);
-    insert->Bind(3, status);
-    insert->Bind(4, static_cast<int64_t>(course.is_demo));
-    insert->Bind(5, text);
-    insert->Bind(6, now);
+                            Stmt("INSERT INTO courses(id, provider_id, external_id, status, "
+                                 "is_demo, doc, updated_at, change_seq) VALUES (?, ?, ?, ?, ?, ?, "
+                                 "?, ?)"));
+    insert->Bind(1, id);
+    insert->Bind(2, course.provider_id);
+    insert->Bind(3, course.external_id);
+    insert->Bind(4, status);
+    insert->Bind(5, static_cast<int64_t>(course.is_demo));
+    insert->Bind(6, text);
+    insert->Bind(7, now);
+    insert->Bind(8, seq);
     VERDER_RETURN_IF_ERROR(insert->Run());
-    id = db_.LastInsertRowId();
   }
-  VERDER_ASSIGN_OR_RETURN(
-      int64_t seq, AppendChange(actor, EntityKind::kCourse, id,
-                                exists ? ChangeAction::kUpdate : ChangeAction::kCreate, diff));
-  VERDER_ASSIGN_OR_RETURN(SqliteStatement * update,
-                          Stmt("UPDATE courses SET status = ?, is_demo = ?, doc = ?, "
-                               "updated_at = ?, change_seq = ? WHERE id = ?"));
-  update->Bind(1, status);
-  update->Bind(2, static_cast<int64_t>(course.is_demo));
-  update->Bind(3, text);
-  update->Bind(4, now);
-  update->Bind(5, seq);
-  update->Bind(6, id);
-  VERDER_RETURN_IF_ERROR(update->Run());
 
   for (const auto& [external_id, text_after] : after) {
     const auto it = before.find(external_id);
