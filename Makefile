@@ -50,7 +50,7 @@ ASAN_OPTIONS := detect_leaks=1:abort_on_error=1:quarantine_size_mb=32:max_malloc
 # Every test but the browser suite and the short stress runs, which go once, against the Release
 # server: under ASan they would add minutes to CI and drive the C++ paths the black-box tests
 # (HTTP, SIGKILL during imports and feeds) already run under the sanitizers. Includes each fuzz
-# target for a short run (VERDER_FUZZ_SECONDS, 6 s) over a copy of its seed corpus.
+# target for a short run (VERDER_FUZZ_SECONDS, 4 s) over a copy of its seed corpus.
 test-asan: check-build
 	cd $(CHECK_DIR) && VERDER_DATA=$(DATA) ASAN_OPTIONS=$(ASAN_OPTIONS) \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j $(JOBS) -LE 'browser|stress-short' --output-on-failure --timeout 900

@@ -190,12 +190,12 @@ TEST_F(VerderBinaryTest, KillDuringImportLeavesOnlyWholeBatches) {
   ASSERT_GT(open_data, 0);
 
   std::vector<std::string> demo_args = Base();
-  for (const char* a : {"demo", "--courses", "30000", "--seed", "7"}) demo_args.emplace_back(a);
+  for (const char* a : {"demo", "--courses", "20000", "--seed", "7"}) demo_args.emplace_back(a);
   std::mt19937 rng(static_cast<unsigned>(::getpid()));
   const std::string log = (dir_ / "demo.log").string();
   const pid_t pid = Spawn(demo_args, log);
   // Kill once the first batch is reported, at a random moment after that.
-  for (int i = 0; i < 600 && ReadAll(log).find("5000/30000") == std::string::npos; ++i) {
+  for (int i = 0; i < 600 && ReadAll(log).find("5000/20000") == std::string::npos; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   std::this_thread::sleep_for(
@@ -218,7 +218,7 @@ TEST_F(VerderBinaryTest, KillDuringImportLeavesOnlyWholeBatches) {
 
   // Running it again completes the catalogue without duplicates.
   ASSERT_EQ(WaitExit(Spawn(demo_args, log)), 0) << ReadAll(log);
-  EXPECT_EQ(QueryInt(db_, "SELECT COUNT(*) FROM courses WHERE is_demo = 1"), 30000);
+  EXPECT_EQ(QueryInt(db_, "SELECT COUNT(*) FROM courses WHERE is_demo = 1"), 20000);
 }
 
 TEST_F(VerderBinaryTest, UnreadableDataGivesAClearMessageAndNonZeroExit) {
