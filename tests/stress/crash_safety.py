@@ -22,7 +22,6 @@ Usage: crash_safety.py --binary build/release/src/app/verder [--kills 100] [--de
 Prints one line per kill and a summary: kills, batches verified, index checks.
 """
 
-import argparse
 import bisect
 import hashlib
 import json
@@ -659,13 +658,7 @@ class CrashLoop:
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    source = os.path.dirname(os.path.dirname(here))
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--binary", required=True)
-    p.add_argument("--source", default=source)
-    p.add_argument("--data", default=os.environ.get("VERDER_DATA") or
-                   os.path.join(source, "..", "shared", "data"))
+    p = harness.argument_parser(__doc__)
     p.add_argument("--kills", type=int, default=100)
     p.add_argument("--demo-courses", type=int, default=20000)
     p.add_argument("--feed-courses", type=int, default=9000)

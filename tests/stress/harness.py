@@ -2,6 +2,7 @@
 SQLite store from the outside, read a process's resident memory. Python 3 standard library only.
 """
 
+import argparse
 import contextlib
 import fcntl
 import http.client
@@ -15,6 +16,18 @@ import struct
 import subprocess
 import sys
 import time
+
+
+def argument_parser(doc):
+    """The options every stress program takes: the `verder` binary, the repository (default: the
+    one this file is in) and the open data (default: $VERDER_DATA or ../shared/data)."""
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    p = argparse.ArgumentParser(description=doc.split("\n")[0])
+    p.add_argument("--binary", required=True)
+    p.add_argument("--source", default=source)
+    p.add_argument("--data", default=os.environ.get("VERDER_DATA") or
+                   os.path.join(source, "..", "shared", "data"))
+    return p
 
 
 class StressFailure(Exception):

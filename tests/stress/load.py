@@ -17,7 +17,6 @@ the capacity measured in the same run: 0 errors, p99 reported, resident memory g
 Usage: load.py --binary build/release/src/app/verder [--minutes 10] [--courses 200000]
 """
 
-import argparse
 import json
 import os
 import random
@@ -124,13 +123,7 @@ def wrk(port, paths_file, results_lua, seconds, connections, threads=2, rate=0):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    source = os.path.dirname(os.path.dirname(here))
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--binary", required=True)
-    p.add_argument("--source", default=source)
-    p.add_argument("--data", default=os.environ.get("VERDER_DATA") or
-                   os.path.join(source, "..", "shared", "data"))
+    p = harness.argument_parser(__doc__)
     p.add_argument("--minutes", type=float, default=10)
     p.add_argument("--courses", type=int, default=200000)
     p.add_argument("--db", help="default: build/bench/http-COURSES.db (shared with bench/http)")

@@ -17,7 +17,6 @@ Starts `verder serve` on loopback over the open data and a small demo catalogue,
 Usage: slow_clients.py --binary build/release/src/app/verder [--connections 1000] [--seconds 60]
 """
 
-import argparse
 import os
 import select
 import shutil
@@ -281,13 +280,7 @@ def slow_readers(server, non_readers, tricklers, seconds, expect_timeout):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    source = os.path.dirname(os.path.dirname(here))
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--binary", required=True)
-    p.add_argument("--source", default=source)
-    p.add_argument("--data", default=os.environ.get("VERDER_DATA") or
-                   os.path.join(source, "..", "shared", "data"))
+    p = harness.argument_parser(__doc__)
     p.add_argument("--connections", type=int, default=1000)
     p.add_argument("--seconds", type=float, default=60, help="each slowloris round")
     p.add_argument("--reader-seconds", type=float, default=25, help="the slow-reader round")
