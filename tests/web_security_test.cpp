@@ -35,11 +35,12 @@ std::string MissingSecurityHeaders(const HttpResult& r) {
     return it == r.headers.end() ? std::string() : it->second;
   };
   const std::string csp = header("content-security-policy");
-  for (const char* directive : {"default-src 'self'", "script-src 'self'", "object-src 'none'",
-                                "base-uri 'none'", "frame-ancestors 'none'"}) {
+  for (const char* directive : {"default-src 'self'", "img-src 'self';", "script-src 'self'",
+                                "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"}) {
     if (csp.find(directive) == std::string::npos) missing += std::string(" CSP ") + directive;
   }
   if (csp.find("unsafe-") != std::string::npos) missing += " CSP without unsafe-*";
+  if (csp.find("data:") != std::string::npos) missing += " CSP without data:";
   if (header("x-content-type-options") != "nosniff") missing += " nosniff";
   if (header("referrer-policy") != "no-referrer") missing += " no-referrer";
   return missing;
