@@ -62,7 +62,8 @@ test-fuzz: check-build
 # Each target long: 10 million executions (or FUZZ_SECONDS=N seconds), as many at once as there
 # are cores (FUZZ_JOBS); prints executions and crashes per target, crashes kept in build/check/crashes.
 fuzz: check-build
-	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) fuzz/run-long $(CHECK_DIR)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_TIMEOUT=$(FUZZ_TIMEOUT) \
+	  fuzz/run-long $(CHECK_DIR)
 
 check-format: deps
 	@scripts/check-format

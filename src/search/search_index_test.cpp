@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -184,6 +185,38 @@ TEST_F(SearchIndexTest, ManySmallUpdatesMergeAndStayCorrect) {
   EXPECT_EQ(index_.Search(Query("bakken")).total, 100);
   EXPECT_EQ(index_.Search(Query("timmeren")).total, 100);  // 150 even ids, 50 of them became bakken
   EXPECT_LE(index_.snapshot()->segments.size(), 8U);
+}
+
+TEST_F(SearchIndexTest, AMergedSegmentFindsTyposAsOneBuiltFromItsLiveDocumentsDoes) {
+  // Merge renumbers both deletion indexes instead of recomputing them: it must end with the
+  // same typo candidates, without the terms only deleted documents had.
+  const std::vector<IndexedCourse> a = {Make(1, "Timmeren en metselen"), Make(2, "Lassen"),
+                                        Make(3, "Boekhouden voor zzp")};
+  const std::vector<IndexedCourse> b = {Make(4, "Tuinieren"), Make(5, "Schilderen en metselen"),
+                                        Make(6, "Boekhouding")};
+  const auto seg_a = Segment::Build(a, *analysis_, geo_);
+  const auto seg_b = Segment::Build(b, *analysis_, geo_);
+  Bitmap a_deleted;
+  SetBit(&a_deleted, 1);  // "Lassen": its terms leave with it
+  Bitmap b_deleted;
+  SetBit(&b_deleted, 0);  // "Tuinieren"
+  const auto merged = Segment::Merge(*seg_a, a_deleted, *seg_b, b_deleted);
+  const std::vector<IndexedCourse> live = {a[0], a[2], b[1], b[2]};
+  const auto fresh = Segment::Build(live, *analysis_, geo_);
+  ASSERT_EQ(merged->size(), 4U);
+  const auto typos = [](const Segment& s, const std::string& word) {
+    std::vector<std::pair<std::string, int>> out;
+    s.CollectTypos(word, 2, &out);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const std::string word : {"timeren", "metslen", "boekhoudn", "schilderne", "lasen",
+                                 "tuinieen", "boekhoding", "zzp"}) {
+    EXPECT_EQ(typos(*merged, word), typos(*fresh, word)) << word;
+  }
+  EXPECT_FALSE(typos(*merged, "metslen").empty());
+  EXPECT_TRUE(typos(*merged, "lasen").empty());
+  EXPECT_TRUE(typos(*merged, "tuinieen").empty());
 }
 
 TEST_F(SearchIndexTest, HostileQueriesGetAnAnswer) {

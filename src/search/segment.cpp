@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
+#include <string_view>
 
 #include "core/parallel.h"
 #include "search/edit_distance.h"
@@ -106,13 +109,17 @@ void Segment::CollectTypos(std::string_view word, int max_edits,
   }
 }
 
-void Segment::IndexTerms() {
+void Segment::IndexTermLookup() {
   term_index_.clear();
   term_index_.reserve(terms_.size());
+  for (uint32_t id = 0; id < terms_.size(); ++id) term_index_.emplace(terms_[id], id);
+}
+
+void Segment::IndexTerms() {
+  IndexTermLookup();
   deletions_.clear();
   for (uint32_t id = 0; id < terms_.size(); ++id) {
     const std::string& t = terms_[id];
-    term_index_.emplace(t, id);
     if (!t.empty() && t[0] == '\x01') continue;  // title bigrams are not typed as words
     ForEachDeletion(t, TermDeletions(t.size()),
                     [&](std::string_view v) { deletions_.emplace_back(HashView(v), id); });
@@ -279,26 +286,65 @@ class SegmentBuilder {
     return id;
   }
 
-  // Adds a term occurrence; tf is counted in halves so compound parts can count half.
-  void AddTerm(const std::string& term, Field field, uint8_t halves) {
+  uint32_t TermId(const std::string& term) {
     auto [it, inserted] = term_ids_.emplace(term, static_cast<uint32_t>(term_text_.size()));
     if (inserted) term_text_.push_back(term);
-    terms_.push_back({it->second, field, halves});
+    return it->second;
+  }
+
+  // Adds a term occurrence; tf is counted in halves so compound parts can count half.
+  void AddTerm(uint32_t term, Field field, uint8_t halves) {
+    terms_.push_back({term, field, halves});
+  }
+
+  // What one folded token adds, learned on its first occurrence in this builder.
+  struct TokenTerms {
+    bool stop = false;
+    uint32_t stem = 0;         // term id
+    uint32_t parts_begin = 0;  // its compound parts' term ids: part_terms_[begin, end)
+    uint32_t parts_end = 0;
+  };
+  const TokenTerms& TermsOf(const std::string& token, Language language) {
+    auto& known = token_terms_[language == Language::kDutch ? 0 : 1];
+    const auto it = known.find(token);
+    if (it != known.end()) return it->second;
+    TokenTerms t;
+    t.stop = IsStopWord(token);
+    if (!t.stop) {
+      const AnalysedWord word = analysis_.Analyse(token, language);
+      t.stem = TermId(word.stem);
+      t.parts_begin = static_cast<uint32_t>(part_terms_.size());
+      for (const std::string& part : word.part_stems) part_terms_.push_back(TermId(part));
+      t.parts_end = static_cast<uint32_t>(part_terms_.size());
+    }
+    return known.emplace(token, t).first->second;
+  }
+
+  // The title bigram "previous stem, stem" as a term of its own (marked by a leading \x01).
+  uint32_t BigramTerm(uint32_t previous, uint32_t stem) {
+    const uint64_t key = (uint64_t{previous} << 32) | stem;
+    const auto it = bigram_terms_.find(key);
+    if (it != bigram_terms_.end()) return it->second;
+    const uint32_t id = TermId("\x01" + term_text_[previous] + " " + term_text_[stem]);
+    bigram_terms_.emplace(key, id);
+    return id;
   }
 
   void AddText(const std::string& text, Field field, Language language, bool bigrams) {
     if (text.empty()) return;
-    std::string previous;
+    constexpr uint32_t kNoPrevious = std::numeric_limits<uint32_t>::max();
+    uint32_t previous = kNoPrevious;
     for (const std::string& token : Tokenize(text)) {
       ++length_[field];
-      if (IsStopWord(token)) {
-        previous.clear();
+      const TokenTerms& word = TermsOf(token, language);
+      if (word.stop) {
+        previous = kNoPrevious;
         continue;
       }
-      const AnalysedWord word = analysis_.Analyse(token, language);
       AddTerm(word.stem, field, 2);
-      for (const std::string& part : word.part_stems) AddTerm(part, field, 1);
-      if (bigrams && !previous.empty()) AddTerm("\x01" + previous + " " + word.stem, field, 2);
+      for (uint32_t k = word.parts_begin; k < word.parts_end; ++k)
+        AddTerm(part_terms_[k], field, 1);
+      if (bigrams && previous != kNoPrevious) AddTerm(BigramTerm(previous, word.stem), field, 2);
       previous = word.stem;
     }
   }
@@ -333,6 +379,15 @@ class SegmentBuilder {
   std::shared_ptr<Segment> segment_;
   std::unordered_map<std::string, uint32_t> string_ids_;
   std::unordered_map<std::string, uint32_t> term_ids_;
+  // Per language, every token seen so far with its terms: analysing a word (through the shared
+  // cache and its lock) and looking its terms up cost more than the rest of indexing did.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_map<std::string, TokenTerms, ViewHash, std::equal_to<>> token_terms_[2];
+  std::vector<uint32_t> part_terms_;
+  std::unordered_map<uint64_t, uint32_t> bigram_terms_;  // (previous stem, stem) → term
   std::vector<std::string> term_text_;
   std::vector<Occurrence> terms_;  // of the current document
   uint32_t length_[kFieldCount] = {0, 0, 0, 0};

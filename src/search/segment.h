@@ -124,7 +124,8 @@ class Segment {
   // sorted by hash.
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;
 
-  void IndexTerms();  // term_index_ and deletions_ from terms_
+  void IndexTerms();       // term_index_ and deletions_ from terms_
+  void IndexTermLookup();  // term_index_ from terms_
 
   mutable std::mutex next_starts_mu_;
   mutable int32_t next_starts_day_ = 0;

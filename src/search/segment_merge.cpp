@@ -14,6 +14,19 @@ void AppendLive(const std::vector<T>& from, const std::vector<int64_t>& new_id,
   }
 }
 
+// `from`'s deletion index with its term ids renumbered (`new_term`, -1 for a term dropped).
+// Renumbering keeps the order, because both segments' terms keep theirs in the merged list, so
+// the result is still sorted by (hash, id).
+std::vector<std::pair<uint64_t, uint32_t>> RenumberDeletions(
+    const std::vector<std::pair<uint64_t, uint32_t>>& from, const std::vector<int64_t>& new_term) {
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  out.reserve(from.size());
+  for (const auto& [hash, term] : from) {
+    if (new_term[term] >= 0) out.emplace_back(hash, static_cast<uint32_t>(new_term[term]));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_deleted,
@@ -30,6 +43,25 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
   for (uint32_t d = 0; d < b.size(); ++d) {
     if (!TestBit(b_deleted, d)) b_new[d] = next++;
   }
+  // Sized once: growing these lists as they fill copied each of them several times over.
+  const auto live = static_cast<size_t>(next);
+  s.rows.reserve(live);
+  s.provider_id.reserve(live);
+  s.title_id.reserve(live);
+  s.provider_name_id.reserve(live);
+  s.cost.reserve(live);
+  s.offering_begin.reserve(live + 1);
+  const size_t offerings = a.offering_start.size() + b.offering_start.size();
+  s.offering_start.reserve(offerings);
+  s.offering_lat.reserve(offerings);
+  s.offering_lon.reserve(offerings);
+  s.offering_price.reserve(offerings);
+  s.offering_place_id.reserve(offerings);
+  s.strings.reserve(a.strings.size() + b.strings.size());
+  s.terms_.reserve(a.terms_.size() + b.terms_.size());
+  s.posting_begin_.reserve(a.terms_.size() + b.terms_.size() + 1);
+  s.posting_docs_.reserve(a.posting_docs_.size() + b.posting_docs_.size());
+  s.posting_impacts_.reserve(a.posting_impacts_.size() + b.posting_impacts_.size());
   for (const auto* part : {&a, &b}) {
     const auto& ids = part == &a ? a_new : b_new;
     AppendLive(part->rows, ids, &s.rows);
@@ -68,6 +100,9 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
       s.posting_impacts_.push_back(seg.posting_impacts_[k]);
     }
   };
+  // Old term → merged term (or -1 when no live posting is left), for the deletion index.
+  std::vector<int64_t> a_term(a.terms_.size(), -1);
+  std::vector<int64_t> b_term(b.terms_.size(), -1);
   while (i < a.terms_.size() || j < b.terms_.size()) {
     const bool take_a = j == b.terms_.size() || (i < a.terms_.size() && a.terms_[i] <= b.terms_[j]);
     const bool take_b = i == a.terms_.size() || (j < b.terms_.size() && b.terms_[j] <= a.terms_[i]);
@@ -76,13 +111,24 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
     if (take_a) append(a, i, a_new);
     if (take_b) append(b, j, b_new);
     if (s.posting_docs_.size() > before) {
+      const auto id = static_cast<int64_t>(s.terms_.size());
+      if (take_a) a_term[i] = id;
+      if (take_b) b_term[j] = id;
       s.terms_.push_back(term);
       s.posting_begin_.push_back(s.posting_docs_.size());
     }
     if (take_a) ++i;
     if (take_b) ++j;
   }
-  s.IndexTerms();
+  s.IndexTermLookup();
+  // Both deletion indexes renumbered and merged, instead of every term's deletions hashed and
+  // sorted again: on a large segment that was most of a merge's time.
+  const auto a_deletions = RenumberDeletions(a.deletions_, a_term);
+  const auto b_deletions = RenumberDeletions(b.deletions_, b_term);
+  s.deletions_.resize(a_deletions.size() + b_deletions.size());
+  std::merge(a_deletions.begin(), a_deletions.end(), b_deletions.begin(), b_deletions.end(),
+             s.deletions_.begin());
+  s.deletions_.erase(std::unique(s.deletions_.begin(), s.deletions_.end()), s.deletions_.end());
   return out;
 }
 
