@@ -65,9 +65,8 @@ CourseCostFacts CostFactsOf(const Segment& s, uint32_t doc, int32_t next_start) 
   return facts;
 }
 
-float RelevanceWithBoosts(const Segment::DocRow& row, float score, int32_t next_start,
-                          int32_t today) {
-  if (row.is_demo != 0) score *= ranking::kDemoFactor;
+float RelevanceWithBoosts(bool is_demo, float score, int32_t next_start, int32_t today) {
+  if (is_demo) score *= ranking::kDemoFactor;
   if (next_start != Segment::kNoStart && next_start - today <= ranking::kStartsSoonDays)
     score += ranking::kStartsSoonBoost;
   return score;
@@ -119,6 +118,77 @@ std::vector<Facet> BuildFacets(const FacetCounts& c, const GeoIndex& geo) {
   for (Facet* f : {&level, &mode, &lang, &region, &funding, &price})
     facets.push_back(std::move(*f));
   return facets;
+}
+
+// The best `end` matches so far, worst on top (a max-heap by sort order): a query keeps the page
+// it shows, not every match, and most matches are rejected with one comparison.
+class BestMatches {
+ public:
+  explicit BestMatches(size_t end) : end_(end) { heap_.reserve(std::min<size_t>(end, 4096)); }
+
+  bool full() const { return heap_.size() >= end_; }
+  const Match& worst() const { return heap_.front(); }
+  void Offer(const Match& m) {
+    if (heap_.size() < end_) {
+      heap_.push_back(m);
+      std::push_heap(heap_.begin(), heap_.end(), Before);
+    } else if (Before(m, heap_.front())) {
+      std::pop_heap(heap_.begin(), heap_.end(), Before);
+      heap_.back() = m;
+      std::push_heap(heap_.begin(), heap_.end(), Before);
+    }
+  }
+  // Best first.
+  std::vector<Match> Sorted() && {
+    std::sort_heap(heap_.begin(), heap_.end(), Before);
+    return std::move(heap_);
+  }
+
+ private:
+  static bool Before(const Match& a, const Match& b) {
+    return a.key != b.key ? a.key < b.key : a.id < b.id;
+  }
+  size_t end_;
+  std::vector<Match> heap_;
+};
+
+// The common case — relevance order, no filter beyond the faceted ones and price — counted per
+// facet key instead of per document: a matching document costs a deletion test, one counter and
+// one comparison with the page's worst score, and only one that can still enter the page reads
+// its row. `for_each(visit)` calls `visit(doc, score)` for every matching document.
+template <typename ForEach>
+void CountByFacetKey(const Segment& s, uint32_t si, const Bitmap& deleted, const int32_t* starts,
+                     const CompiledFilters& f, ForEach for_each, FacetCounts* facets,
+                     int64_t* total, BestMatches* best) {
+  // Two counters per key: documents within the price filter, and those outside it. Reused per
+  // thread and left at zero: only the counters this query touched are read and reset.
+  thread_local std::vector<uint32_t> counts;
+  thread_local std::vector<uint32_t> touched;
+  if (counts.size() < s.facet_keys.size() * 2) counts.resize(s.facet_keys.size() * 2, 0);
+  touched.clear();
+  const bool price_filter = HasPriceFilter(f);
+  for_each([&](uint32_t doc, float score) {
+    if (TestBit(deleted, doc)) return;
+    const uint32_t key = s.facet_key[doc];
+    const bool outside_price = price_filter && FailsPrice(s.facet_price[doc], f);
+    const uint32_t slot = key * 2 + (outside_price ? 1 : 0);
+    if (counts[slot]++ == 0) touched.push_back(slot);
+    // The page's worst has a key of minus its relevance, and boosts add at most this much.
+    if (best->full() && score + ranking::kStartsSoonBoost < -best->worst().key) return;
+    const Segment::FacetKey& facts = s.facet_keys[key];
+    if (outside_price || FacetFailMask(facts, f) != 0) return;
+    const float relevance = RelevanceWithBoosts(facts.is_demo != 0, score, starts[doc], f.today);
+    best->Offer({-relevance, relevance, si, doc, s.rows[doc].course_id});
+  });
+  for (const uint32_t slot : touched) {
+    const Segment::FacetKey& key = s.facet_keys[slot / 2];
+    const uint32_t fail = FacetFailMask(key, f) | ((slot % 2) != 0 ? kFailPrice : 0U);
+    const uint32_t n = counts[slot];
+    counts[slot] = 0;
+    if (fail != 0 && (fail & (fail - 1)) != 0) continue;  // fails two faceted filters
+    facets->AddN(key, fail, n);
+    if (fail == 0) *total += n;
+  }
 }
 
 SearchHit MakeHit(const Segment& s, uint32_t doc, float score, const CompiledFilters& f,
@@ -176,17 +246,12 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
   FacetCounts facets;
   const bool wants_net_cost =
       query.net_cost != nullptr && (query.net_cost_max || query.sort == SortOrder::kNetCost);
-  // The best `end` matches so far, worst on top (a max-heap by sort order): a query keeps the
-  // page it shows, not every match, and most matches are rejected with one comparison.
   const int per_page = std::clamp(query.per_page, 1, 100);
   const size_t offset =
       static_cast<size_t>(std::max(0, query.page - 1)) * static_cast<size_t>(per_page);
-  const size_t end = offset + static_cast<size_t>(per_page);
-  const auto order = [](const Match& a, const Match& b) {
-    return a.key != b.key ? a.key < b.key : a.id < b.id;
-  };
-  std::vector<Match> best;
-  best.reserve(std::min<size_t>(end, 4096));
+  BestMatches best(offset + static_cast<size_t>(per_page));
+  const bool by_facet_key = query.sort == SortOrder::kRelevance && !f.has_other && !wants_net_cost;
+  const bool price_filter = HasPriceFilter(f);
   int64_t total = 0;
   std::vector<std::shared_ptr<const std::vector<int32_t>>> next_starts;
   for (uint32_t si = 0; si < snap->segments.size(); ++si) {
@@ -209,41 +274,45 @@ SearchResult SearchIndex::Search(const SearchQuery& query) const {
       facets.Add(row, fail);
       if (fail != 0) return;
       ++total;
-      const float relevance = RelevanceWithBoosts(row, score, starts[doc], f.today);
-      const Match m{SortKey(query.sort, s, doc, relevance, f, starts[doc], net), relevance, si, doc,
-                    row.course_id};
-      if (best.size() < end) {
-        best.push_back(m);
-        std::push_heap(best.begin(), best.end(), order);
-      } else if (order(m, best.front())) {
-        std::pop_heap(best.begin(), best.end(), order);
-        best.back() = m;
-        std::push_heap(best.begin(), best.end(), order);
-      }
+      const float relevance = RelevanceWithBoosts(row.is_demo != 0, score, starts[doc], f.today);
+      best.Offer({SortKey(query.sort, s, doc, relevance, f, starts[doc], net), relevance, si, doc,
+                  row.course_id});
     };
-    if (plan.groups.empty()) {
-      for (uint32_t doc = 0; doc < s.size(); ++doc) consider(doc, 0);
-      continue;
-    }
     // Reused per thread: allocating a list this long would cost page faults on every query.
     thread_local ScoredList matched;
-    MatchPlan(s, plan, &idf, &matched);
-    // The rows of matched documents are scattered over the segment: ask for them a few
-    // documents ahead, so the memory fetch overlaps the work on the current one.
-    constexpr size_t kPrefetchAhead = 12;
-    for (size_t i = 0; i < matched.size(); ++i) {
-      if (i + kPrefetchAhead < matched.size()) {
-        const uint32_t ahead = matched[i + kPrefetchAhead].doc;
-        __builtin_prefetch(&s.rows[ahead]);
-        __builtin_prefetch(&starts[ahead]);
+    if (!plan.groups.empty()) MatchPlan(s, plan, &idf, &matched);
+    const auto each_match = [&](auto visit) {
+      if (plan.groups.empty()) {
+        for (uint32_t doc = 0; doc < s.size(); ++doc) visit(doc, 0.0F);
+        return;
       }
-      consider(matched[i].doc, matched[i].score);
+      // The matched documents are scattered over the segment: ask for what they read a few
+      // documents ahead, so the memory fetch overlaps the work on the current one.
+      constexpr size_t kPrefetchAhead = 12;
+      for (size_t i = 0; i < matched.size(); ++i) {
+        if (i + kPrefetchAhead < matched.size()) {
+          const uint32_t ahead = matched[i + kPrefetchAhead].doc;
+          if (by_facet_key) {
+            __builtin_prefetch(&s.facet_key[ahead]);
+            if (price_filter) __builtin_prefetch(&s.facet_price[ahead]);
+          } else {
+            __builtin_prefetch(&s.rows[ahead]);
+            __builtin_prefetch(&starts[ahead]);
+          }
+        }
+        visit(matched[i].doc, matched[i].score);
+      }
+    };
+    if (by_facet_key) {
+      CountByFacetKey(s, si, deleted, starts, f, each_match, &facets, &total, &best);
+    } else {
+      each_match(consider);
     }
   }
   result.total = total;
-  std::sort_heap(best.begin(), best.end(), order);
-  for (size_t i = offset; i < best.size(); ++i) {
-    const Match& m = best[i];
+  const std::vector<Match> page = std::move(best).Sorted();
+  for (size_t i = offset; i < page.size(); ++i) {
+    const Match& m = page[i];
     const Segment& s = *snap->segments[m.segment].segment;
     const int32_t next_start = (*next_starts[m.segment])[m.doc];
     result.hits.push_back(MakeHit(s, m.doc, m.score, f, next_start));

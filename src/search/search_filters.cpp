@@ -122,46 +122,10 @@ bool PassesOther(const Segment& s, uint32_t doc, const Segment::DocRow& row,
 
 uint32_t FailMask(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   const Segment::DocRow& row = s.rows[doc];
-  uint32_t fail = 0;
-  if (f.level_mask != 0 && (f.level_mask & (1U << row.level)) == 0) fail |= kFailLevel;
-  if (f.mode_mask != 0 && (f.mode_mask & (1U << row.mode)) == 0) fail |= kFailMode;
-  if (f.language_mask != 0 && (f.language_mask & (1U << row.language)) == 0) fail |= kFailLanguage;
-  if (f.region_mask != 0 && (f.region_mask & row.region_mask) == 0) fail |= kFailRegion;
-  if ((row.funding & f.funding_required) != f.funding_required) fail |= kFailFunding;
-  if (f.price_min >= 0 || f.price_max >= 0) {
-    const int32_t p = row.price_cents;
-    if (p < 0 || (f.price_min >= 0 && p < f.price_min) || (f.price_max >= 0 && p > f.price_max))
-      fail |= kFailPrice;
-  }
+  uint32_t fail = FacetFailMask(row, f);
+  if (HasPriceFilter(f) && FailsPrice(row.price_cents, f)) fail |= kFailPrice;
   if (f.has_other && !PassesOther(s, doc, row, f)) fail |= kFailOther;
   return fail;
-}
-
-void FacetCounts::Add(const Segment::DocRow& row, uint32_t fail) {
-  if (fail == 0) {
-    // The common case, without a test per facet.
-    ++level[row.level & 15U];
-    ++mode[row.mode & 7U];
-    ++language[row.language & 7U];
-    for (uint64_t m = row.region_mask; m != 0; m &= m - 1)
-      ++region[static_cast<size_t>(__builtin_ctzll(m))];
-    for (uint32_t m = row.funding; m != 0; m &= m - 1)
-      ++funding[static_cast<size_t>(__builtin_ctz(m))];
-    ++price[row.price_bucket];
-    return;
-  }
-  if (fail == kFailLevel) ++level[row.level & 15U];
-  if (fail == kFailMode) ++mode[row.mode & 7U];
-  if (fail == kFailLanguage) ++language[row.language & 7U];
-  if (fail == kFailRegion) {
-    for (uint64_t m = row.region_mask; m != 0; m &= m - 1)
-      ++region[static_cast<size_t>(__builtin_ctzll(m))];
-  }
-  if (fail == kFailFunding) {
-    for (uint32_t m = row.funding; m != 0; m &= m - 1)
-      ++funding[static_cast<size_t>(__builtin_ctz(m))];
-  }
-  if (fail == kFailPrice) ++price[row.price_bucket];
 }
 
 }  // namespace verder

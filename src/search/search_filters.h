@@ -58,6 +58,26 @@ struct CompiledFilters {
 Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo);
 
 uint32_t FailMask(const Segment& s, uint32_t doc, const CompiledFilters& f);
+
+// The faceted filters `x` (a DocRow or a FacetKey) fails, price aside.
+template <typename Facts>
+uint32_t FacetFailMask(const Facts& x, const CompiledFilters& f) {
+  uint32_t fail = 0;
+  if (f.level_mask != 0 && (f.level_mask & (1U << x.level)) == 0) fail |= kFailLevel;
+  if (f.mode_mask != 0 && (f.mode_mask & (1U << x.mode)) == 0) fail |= kFailMode;
+  if (f.language_mask != 0 && (f.language_mask & (1U << x.language)) == 0) fail |= kFailLanguage;
+  if (f.region_mask != 0 && (f.region_mask & x.region_mask) == 0) fail |= kFailRegion;
+  if ((x.funding & f.funding_required) != f.funding_required) fail |= kFailFunding;
+  return fail;
+}
+
+inline bool HasPriceFilter(const CompiledFilters& f) {
+  return f.price_min >= 0 || f.price_max >= 0;
+}
+inline bool FailsPrice(int32_t price_cents, const CompiledFilters& f) {
+  return price_cents < 0 || (f.price_min >= 0 && price_cents < f.price_min) ||
+         (f.price_max >= 0 && price_cents > f.price_max);
+}
 // Smallest distance from the query point to an offering with a place; NaN when none.
 float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f);
 size_t PriceBucket(int32_t price_cents);
@@ -71,7 +91,27 @@ struct FacetCounts {
   std::array<int64_t, kPriceBuckets> price{};
 
   // Counts `doc` in every facet whose own filter is the only one it fails (or in all, for 0).
-  void Add(const Segment::DocRow& row, uint32_t fail_mask);
+  void Add(const Segment::DocRow& row, uint32_t fail_mask) { AddN(row, fail_mask, 1); }
+  // The same for `n` documents with the facts of `x` (a DocRow or a FacetKey).
+  template <typename Facts>
+  void AddN(const Facts& x, uint32_t fail, int64_t n);
 };
+
+template <typename Facts>
+void FacetCounts::AddN(const Facts& x, uint32_t fail, int64_t n) {
+  const bool all = fail == 0;
+  if (all || fail == kFailLevel) level[x.level & 15U] += n;
+  if (all || fail == kFailMode) mode[x.mode & 7U] += n;
+  if (all || fail == kFailLanguage) language[x.language & 7U] += n;
+  if (all || fail == kFailRegion) {
+    for (uint64_t m = x.region_mask; m != 0; m &= m - 1)
+      region[static_cast<size_t>(__builtin_ctzll(m))] += n;
+  }
+  if (all || fail == kFailFunding) {
+    for (uint32_t m = x.funding; m != 0; m &= m - 1)
+      funding[static_cast<size_t>(__builtin_ctz(m))] += n;
+  }
+  if (all || fail == kFailPrice) price[x.price_bucket] += n;
+}
 
 }  // namespace verder

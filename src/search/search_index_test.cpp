@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <random>
 #include <thread>
+#include <tuple>
 
 namespace verder {
 namespace {
@@ -161,6 +163,66 @@ TEST_F(SearchIndexTest, FacetsAreDisjunctive) {
   EXPECT_EQ(FacetCount(r, "region", "2"), 0);        // the online course has no region
   q.modes = {};
   EXPECT_EQ(FacetCount(index_.Search(q), "region", "2"), 2);
+}
+
+TEST_F(SearchIndexTest, CountingByFacetKeyAgreesWithCountingEachDocument) {
+  // A relevance query without other filters counts per facet key; a filter every course passes
+  // (a duration of at most 65,535 weeks) sends the same query down the per-document path.
+  // Both must give the same total, facets and page, over several segments with deletions.
+  std::mt19937 random(7);
+  const std::vector<std::string> words = {"zorg",  "medewerker", "timmeren", "boekhouden",
+                                          "koken", "lassen",     "metselen", "verpleegkunde"};
+  const std::vector<std::string> places = {"1012", "3511", "9711"};
+  const std::vector<DeliveryMode> modes = {DeliveryMode::kClassroom, DeliveryMode::kOnline,
+                                           DeliveryMode::kBlended};
+  const auto pick = [&](size_t n) { return static_cast<size_t>(random() % n); };
+  // Each batch under a quarter of the one before: they stay separate segments.
+  for (const int batch : {1500, 300, 60, 12}) {
+    std::vector<IndexedCourse> courses;
+    for (int i = 0; i < batch; ++i) {
+      const auto id = static_cast<CourseId>(1 + pick(1500));
+      std::string title = words[pick(words.size())];
+      for (size_t extra = pick(3); extra > 0; --extra) title += " " + words[pick(words.size())];
+      IndexedCourse c = Make(id, title, places[pick(places.size())],
+                             static_cast<Cents>(pick(6) * 40000), modes[pick(modes.size())]);
+      c.course.is_demo = pick(4) == 0;
+      courses.push_back(std::move(c));
+    }
+    index_.Upsert(courses);
+    for (int i = 0; i < 30; ++i) index_.Remove(static_cast<CourseId>(1 + pick(1500)));
+  }
+  ASSERT_GE(index_.snapshot()->segments.size(), 3U);
+  const auto facets_of = [](const SearchResult& r) {
+    std::vector<std::tuple<std::string, std::string, int64_t>> out;
+    for (const Facet& f : r.facets) {
+      for (const FacetValue& v : f.values) out.emplace_back(f.field, v.value, v.count);
+    }
+    return out;
+  };
+  int with_matches = 0;
+  for (int n = 0; n < 300; ++n) {
+    SearchQuery q = Query(pick(5) == 0 ? "" : words[pick(words.size())].substr(0, 3 + pick(6)));
+    if (pick(3) == 0) q.text += " " + words[pick(words.size())];
+    if (pick(2) == 0) q.regions = {static_cast<int>(1 + pick(3))};
+    if (pick(3) == 0) q.price_max = static_cast<Cents>(pick(5) * 50000);
+    if (pick(4) == 0) q.price_min = static_cast<Cents>(pick(3) * 50000);
+    if (pick(3) == 0) q.modes = {modes[pick(modes.size())]};
+    q.per_page = 7;
+    q.page = static_cast<int>(1 + pick(3));
+    SearchQuery per_document = q;
+    per_document.duration_weeks_max = 65535;
+    const SearchResult fast = index_.Search(q);
+    const SearchResult slow = index_.Search(per_document);
+    ASSERT_EQ(fast.total, slow.total) << n << " " << q.text;
+    EXPECT_EQ(facets_of(fast), facets_of(slow)) << n << " " << q.text;
+    std::vector<CourseId> fast_ids;
+    std::vector<CourseId> slow_ids;
+    for (const SearchHit& h : fast.hits) fast_ids.push_back(h.id);
+    for (const SearchHit& h : slow.hits) slow_ids.push_back(h.id);
+    EXPECT_EQ(fast_ids, slow_ids) << n << " " << q.text;
+    if (fast.total > 0) ++with_matches;
+  }
+  EXPECT_GT(with_matches, 150);
 }
 
 TEST_F(SearchIndexTest, UpdatesAndRemovalsAreVisibleAtOnce) {

@@ -128,6 +128,49 @@ void Segment::IndexTerms() {
   deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
 }
 
+void Segment::IndexFacetKeys() {
+  struct KeyHash {
+    size_t operator()(const FacetKey& k) const {
+      const uint64_t small = uint64_t{k.level} | uint64_t{k.mode} << 8 |
+                             uint64_t{k.language} << 16 | uint64_t{k.funding} << 24 |
+                             uint64_t{k.price_bucket} << 32 | uint64_t{k.is_demo} << 40;
+      return std::hash<uint64_t>{}(k.region_mask * 0x9E3779B97F4A7C15ULL ^ small);
+    }
+  };
+  std::unordered_map<FacetKey, uint32_t, KeyHash> ids;
+  std::vector<FacetKey> keys;
+  std::vector<uint32_t> uses;
+  facet_key.clear();
+  facet_key.reserve(rows.size());
+  facet_price.clear();
+  facet_price.reserve(rows.size());
+  for (const DocRow& row : rows) {
+    const FacetKey key{row.region_mask, row.level,        row.mode,   row.language,
+                       row.funding,     row.price_bucket, row.is_demo};
+    const auto [it, added] = ids.emplace(key, static_cast<uint32_t>(keys.size()));
+    if (added) {
+      keys.push_back(key);
+      uses.push_back(0);
+    }
+    ++uses[it->second];
+    facet_key.push_back(it->second);
+    facet_price.push_back(row.price_cents);
+  }
+  // Renumbered by use, most used first: a query's counters for the common keys share cache lines.
+  std::vector<uint32_t> order(keys.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return uses[a] > uses[b]; });
+  std::vector<uint32_t> renumbered(keys.size());
+  facet_keys.clear();
+  facet_keys.reserve(keys.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    renumbered[order[i]] = i;
+    facet_keys.push_back(keys[order[i]]);
+  }
+  for (uint32_t& k : facet_key) k = renumbered[k];
+}
+
 // Turns courses into a Segment: columns, then terms per document, then postings with impacts.
 class SegmentBuilder {
   // The four BM25F fields. Provider and place share one: both say who or where, not what.
@@ -273,6 +316,7 @@ class SegmentBuilder {
     s.terms_.resize(order.size());
     for (uint32_t i = 0; i < order.size(); ++i) s.terms_[i] = std::move(term_text_[order[i]]);
     s.IndexTerms();
+    s.IndexFacetKeys();
     return segment_;
   }
 

@@ -78,6 +78,23 @@ class Segment {
     uint8_t price_bucket = 0;  // search_filters.h PriceBucket
   };
   std::vector<DocRow> rows;
+  // The facts of a DocRow that facets count and faceted filters test. A catalogue has few
+  // distinct combinations (tens of thousands in a million courses, mostly by region), so a
+  // query counts a small number per matching document and expands the counts at the end,
+  // instead of reading each document's row.
+  struct FacetKey {
+    uint64_t region_mask = 0;
+    uint8_t level = 0;
+    uint8_t mode = 0;
+    uint8_t language = 0;
+    uint8_t funding = 0;
+    uint8_t price_bucket = 0;
+    uint8_t is_demo = 0;
+    bool operator==(const FacetKey&) const = default;
+  };
+  std::vector<FacetKey> facet_keys;  // distinct, the most used first (their counters stay hot)
+  std::vector<uint32_t> facet_key;   // per document, into facet_keys
+  std::vector<int32_t> facet_price;  // per document, rows[d].price_cents in a column 8× denser
   std::vector<ProviderId> provider_id;
   std::vector<uint32_t> title_id;  // into strings
   std::vector<uint32_t> provider_name_id;
@@ -126,6 +143,7 @@ class Segment {
 
   void IndexTerms();       // term_index_ and deletions_ from terms_
   void IndexTermLookup();  // term_index_ from terms_
+  void IndexFacetKeys();   // facet_keys, facet_key and facet_price from rows
 
   mutable std::mutex next_starts_mu_;
   mutable int32_t next_starts_day_ = 0;

@@ -121,6 +121,7 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
     if (take_b) ++j;
   }
   s.IndexTermLookup();
+  s.IndexFacetKeys();
   // Both deletion indexes renumbered and merged, instead of every term's deletions hashed and
   // sorted again: on a large segment that was most of a merge's time.
   const auto a_deletions = RenumberDeletions(a.deletions_, a_term);
