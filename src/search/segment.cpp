@@ -1,6 +1,7 @@
 #include "search/segment.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -94,13 +95,23 @@ void Segment::CollectPrefix(std::string_view prefix, size_t scan_limit,
 void Segment::CollectTypos(std::string_view word, int max_edits,
                            std::vector<std::pair<std::string, int>>* out) const {
   std::vector<uint32_t> candidates;
+  if (deletions_.empty()) return;
+  // A long word has dozens of variants, each looked up in a bucket that is almost never cached:
+  // all buckets are asked for first, then all their entries, so the misses overlap.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.clear();
   ForEachDeletion(word, max_edits, [&](std::string_view variant) {
-    const uint64_t h = HashView(variant);
-    auto range =
-        std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, uint32_t{0}),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (auto it = range.first; it != range.second; ++it) candidates.push_back(it->second);
+    hashes.push_back(HashView(variant));
+    __builtin_prefetch(&deletion_buckets_[hashes.back() >> (64 - deletion_bits_)]);
   });
+  for (const uint64_t h : hashes)
+    __builtin_prefetch(deletions_.data() + deletion_buckets_[h >> (64 - deletion_bits_)]);
+  for (const uint64_t h : hashes) {
+    const uint64_t bucket = h >> (64 - deletion_bits_);
+    for (uint32_t k = deletion_buckets_[bucket]; k < deletion_buckets_[bucket + 1]; ++k) {
+      if (deletions_[k].first == h) candidates.push_back(deletions_[k].second);
+    }
+  }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (uint32_t id : candidates) {
@@ -126,6 +137,19 @@ void Segment::IndexTerms() {
   }
   std::sort(deletions_.begin(), deletions_.end());
   deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+  IndexDeletionBuckets();
+}
+
+void Segment::IndexDeletionBuckets() {
+  // About four entries per bucket (one cache line), and at least one bit so the shift is defined.
+  deletion_bits_ = std::max(1, static_cast<int>(std::bit_width(deletions_.size() / 4)));
+  deletion_buckets_.assign((size_t{1} << deletion_bits_) + 1, 0);
+  size_t k = 0;
+  for (size_t bucket = 0; bucket + 1 < deletion_buckets_.size(); ++bucket) {
+    deletion_buckets_[bucket] = static_cast<uint32_t>(k);
+    while (k < deletions_.size() && (deletions_[k].first >> (64 - deletion_bits_)) == bucket) ++k;
+  }
+  deletion_buckets_.back() = static_cast<uint32_t>(k);
 }
 
 void Segment::IndexFacetKeys() {

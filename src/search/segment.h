@@ -140,6 +140,12 @@ class Segment {
   // Deletion index for typo lookup: (hash of a term with up to two letters deleted, term id),
   // sorted by hash.
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;
+  // Where each run of hashes with the same top `deletion_bits_` bits starts in deletions_ (one
+  // entry more than there are runs): a lookup reads a bucket of a few entries instead of
+  // binary-searching millions, each step of which missed the cache.
+  std::vector<uint32_t> deletion_buckets_;
+  int deletion_bits_ = 0;
+  void IndexDeletionBuckets();  // deletion_buckets_ from deletions_
 
   void IndexTerms();       // term_index_ and deletions_ from terms_
   void IndexTermLookup();  // term_index_ from terms_

@@ -130,6 +130,7 @@ std::shared_ptr<const Segment> Segment::Merge(const Segment& a, const Bitmap& a_
   std::merge(a_deletions.begin(), a_deletions.end(), b_deletions.begin(), b_deletions.end(),
              s.deletions_.begin());
   s.deletions_.erase(std::unique(s.deletions_.begin(), s.deletions_.end()), s.deletions_.end());
+  s.IndexDeletionBuckets();
   return out;
 }
 
