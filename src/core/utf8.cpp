@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace verder {
 namespace {
 
@@ -33,10 +36,23 @@ size_t SequenceLength(const unsigned char* s, size_t i, size_t n) {
 
 }  // namespace
 
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  return SequenceLength(reinterpret_cast<const unsigned char*>(text.data()), i, text.size());
+}
+
 bool IsValidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
+    // Most text is ASCII: eight bytes at a time while none has its high bit set.
+    if (i + 8 <= n) {
+      uint64_t word = 0;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const size_t len = SequenceLength(s, i, n);
     if (len == 0) return false;
     i += len;

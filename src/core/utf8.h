@@ -17,6 +17,10 @@ bool IsValidUtf8(std::string_view text);
 // must be UTF-8 whatever a request brought (web pages echo addresses and form fields).
 std::string ReplaceInvalidUtf8(std::string_view text);
 
+// The length of the well-formed sequence that starts at text[i] (i < text.size()), or 0 when
+// none does: for a reader that checks and copies in one pass.
+size_t Utf8SequenceLength(std::string_view text, size_t i);
+
 // Number of code points in valid UTF-8 text.
 size_t CountCodePoints(std::string_view text);
 

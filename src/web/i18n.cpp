@@ -1,16 +1,22 @@
 #include "web/i18n.h"
 
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/file.h"
 #include "core/utf8.h"
 
 namespace verder {
-namespace {
 
-using Table = std::map<std::string, std::string, std::less<>>;
+struct Translations::UnknownKeys {
+  std::mutex mu;
+  std::set<std::string, std::less<>> keys;
+};
 
-Result<Table> ParseTable(std::string_view text, const char* name) {
+Translations::Translations() : unknown_(std::make_shared<UnknownKeys>()) {}
+
+Result<Translations::Table> Translations::ParseTable(std::string_view text, const char* name) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) return InvalidArgument(name, "expected a JSON object of key → text");
   Table table;
@@ -22,8 +28,6 @@ Result<Table> ParseTable(std::string_view text, const char* name) {
   }
   return table;
 }
-
-}  // namespace
 
 const char* LangCode(Lang lang) { return lang == Lang::kNl ? "nl" : "en"; }
 
@@ -48,10 +52,14 @@ Result<Translations> Translations::LoadDir(const std::string& dir) {
   return FromJson(nl, en);
 }
 
-std::string Translations::Get(Lang lang, std::string_view key) const {
+const std::string& Translations::Get(Lang lang, std::string_view key) const {
   const Table& table = lang == Lang::kNl ? nl_ : en_;
   const auto it = table.find(key);
-  return it == table.end() ? std::string(key) : it->second;
+  if (it != table.end()) return it->second;
+  std::lock_guard lock(unknown_->mu);
+  auto known = unknown_->keys.find(key);
+  if (known == unknown_->keys.end()) known = unknown_->keys.emplace(key).first;
+  return *known;
 }
 
 std::string Translations::Format(

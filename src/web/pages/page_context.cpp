@@ -26,6 +26,7 @@ std::string PageContext::Path(std::string_view page) const {
 std::string RenderPage(const PageContext& ctx, std::string_view title, const std::string& main_html,
                        bool with_suggest_script) {
   HtmlWriter w;
+  w.Reserve(main_html.size() + 4096);  // the frame around the page's own part is about 3 KB
   w.Raw("<!DOCTYPE html>\n");
   w.Open("html", {{"lang", LangCode(ctx.lang)}});
   w.Open("head");

@@ -17,7 +17,7 @@ struct PageContext {
   const Translations* words = nullptr;
   std::string other_language_url;  // the same page in the other language
 
-  std::string T(std::string_view key) const { return words->Get(lang, key); }
+  const std::string& T(std::string_view key) const { return words->Get(lang, key); }
   // A text from the data in the page's language; Dutch when there is no English.
   const std::string& Text(const LocalizedText& t) const {
     return lang == Lang::kEn && !t.en.empty() ? t.en : t.nl;

@@ -16,8 +16,9 @@ std::string QueryString(const QueryParams& params) {
   return out;
 }
 
-bool Selected(const SearchQuery& q, const std::string& field, const std::string& value) {
-  for (const auto& [key, v] : SearchParamsOf(q)) {
+// Whether the search's parameters (SearchParamsOf) choose `value` for `field`.
+bool Selected(const QueryParams& params, const std::string& field, const std::string& value) {
+  for (const auto& [key, v] : params) {
     if (key != field) continue;
     size_t start = 0;
     while (start <= v.size()) {
@@ -30,7 +31,8 @@ bool Selected(const SearchQuery& q, const std::string& field, const std::string&
   return false;
 }
 
-void WriteFacet(const PageContext& ctx, const SearchQuery& q, const Facet& facet, HtmlWriter* w) {
+void WriteFacet(const PageContext& ctx, const QueryParams& params, const Facet& facet,
+                HtmlWriter* w) {
   if (facet.field == "price" || facet.values.empty()) return;
   w->Open("fieldset").Element("legend", ctx.T("facet." + facet.field));
   for (const FacetValue& v : facet.values) {
@@ -40,7 +42,7 @@ void WriteFacet(const PageContext& ctx, const SearchQuery& q, const Facet& facet
     w->Open("div", {{"class", "option"}});
     HtmlAttributes attrs = {
         {"type", "checkbox"}, {"id", id}, {"name", facet.field}, {"value", v.value}};
-    if (Selected(q, facet.field, v.value)) attrs.emplace_back("checked", "checked");
+    if (Selected(params, facet.field, v.value)) attrs.emplace_back("checked", "checked");
     w->Void("input", attrs);
     w->Open("label", {{"for", id}})
         .Text(label)
@@ -106,6 +108,7 @@ void WriteHit(const PageContext& ctx, const SearchHit& h, const ResultsFunding& 
 std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const SearchResult& r,
                           const ResultsFunding& f) {
   HtmlWriter w;
+  w.Reserve(32 * 1024);  // a results page with its filters is 10–20 KB
   // Both forms (search, compare) carry the funding answers on, as hidden fields.
   const auto write_answers = [&] {
     if (f.answers == nullptr) return;
@@ -208,7 +211,8 @@ std::string RenderResults(const PageContext& ctx, const SearchQuery& q, const Se
     w.Element("option", km == 0 ? "—" : std::to_string(km) + " km", attrs);
   }
   w.Close("select").Close("div").Close("fieldset");
-  for (const Facet& facet : r.facets) WriteFacet(ctx, q, facet, &w);
+  const QueryParams params = SearchParamsOf(q);
+  for (const Facet& facet : r.facets) WriteFacet(ctx, params, facet, &w);
   w.Open("div", {{"class", "field"}})
       .Element("label", ctx.T("results.price_max"), {{"for", "price_max"}});
   w.Void("input", {{"type", "text"},
