@@ -5,7 +5,9 @@
 //   t.Format(Lang::kEn, "results.count", {{"count", "12"}})    → "12 courses found"
 //
 // Loading fails, naming the key, when a language lacks a key the other has: no page can show a
-// half-translated label. Immutable after loading; thread-safe.
+// half-translated label. The texts are immutable after loading; thread-safe. Keys are ours:
+// constants, or a prefix of ours joined to a value of one of our vocabularies (levels, modes,
+// language codes), never text from a request; so the unknown keys Get keeps stay few.
 #pragma once
 
 #include <functional>
