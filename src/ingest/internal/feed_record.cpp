@@ -31,9 +31,10 @@ void RecordProblems::Add(const std::string& field, std::string code, std::string
   problems_.push_back({field, std::move(code), std::move(message), line});
 }
 
-void RecordProblems::Source(const std::string& model_field, const std::string& feed_field,
+void RecordProblems::Source(std::string model_field, std::string feed_field,
                             std::optional<size_t> line) {
-  sources_.push_back({model_field, {feed_field, line}});
+  if (sources_.empty()) sources_.reserve(kSourcesReserved);
+  sources_.push_back({std::move(model_field), {std::move(feed_field), line}});
 }
 
 const RecordProblems::Origin* RecordProblems::FindSource(std::string_view model_field) const {

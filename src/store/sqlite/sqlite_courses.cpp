@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "catalog/course_document.h"
 #include "catalog/course_json.h"
 #include "core/parallel.h"
 #include "store/sqlite/sqlite_store_impl.h"
@@ -29,9 +30,10 @@ std::vector<SqliteStore::CourseDocs> SqliteStore::SerialiseCourses(
   std::vector<CourseDocs> docs(courses.size());
   ForEachSlice(courses.size(), 512, [&](size_t, size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
-      docs[i].course = CourseDoc(courses[i].course).dump();
+      docs[i].course = StoredCourseDocument(courses[i].course);
       for (const Offering& o : courses[i].offerings) {
-        docs[i].offerings[o.external_id] = {OfferingDoc(o).dump(), OfferingStatusName(o.status)};
+        docs[i].offerings[o.external_id] = {StoredOfferingDocument(o),
+                                            OfferingStatusName(o.status)};
       }
     }
   });

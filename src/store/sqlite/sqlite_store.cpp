@@ -10,20 +10,6 @@ namespace verder {
 
 using nlohmann::json;
 
-json CourseDoc(const Course& course) {
-  json doc = ToJson(course);
-  doc.erase("id");
-  doc.erase("provider_id");
-  doc.erase("updated_at");
-  return doc;
-}
-
-json OfferingDoc(const Offering& offering) {
-  json doc = ToJson(offering);
-  doc.erase("id");
-  return doc;
-}
-
 json DiffDocs(const json& before, const json& after) {
   json diff = json::object();
   for (const auto& [key, value] : after.items()) {

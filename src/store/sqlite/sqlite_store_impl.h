@@ -141,9 +141,6 @@ Result<std::vector<T>> AllRows(SqliteStatement* statement, FromRow from_row) {
 // A provider from its stored row (sqlite_courses.cpp).
 Result<Provider> ProviderFromRow(int64_t id, const std::string& doc);
 
-// The stored document of a course or offering: its JSON without the columns kept beside it.
-nlohmann::json CourseDoc(const Course& course);
-nlohmann::json OfferingDoc(const Offering& offering);
 // {"field": [old, new]} for every top-level field that differs.
 nlohmann::json DiffDocs(const nlohmann::json& before, const nlohmann::json& after);
 
