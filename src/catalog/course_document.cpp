@@ -1,9 +1,64 @@
 #include "catalog/course_document.h"
 
+#include <simdjson.h>
+
+#include "catalog/internal/course_reader.h"
 #include "core/json_text.h"
 
 namespace verder {
 namespace {
+
+// A simdjson DOM element as catalog_internal's readers take it.
+class SimdjsonValue {
+ public:
+  explicit SimdjsonValue(simdjson::dom::element e) : e_(e) {}
+  bool IsObject() const { return e_.is_object(); }
+  bool IsArray() const { return e_.is_array(); }
+  bool IsString() const { return e_.is_string(); }
+  bool IsInteger() const { return e_.is_int64() || e_.is_uint64(); }
+  bool IsBool() const { return e_.is_bool(); }
+  bool IsNull() const { return e_.is_null(); }
+  std::string_view Text() const { return e_.get_string().value_unsafe(); }
+  int64_t Integer() const {
+    return e_.is_int64() ? e_.get_int64().value_unsafe()
+                         : static_cast<int64_t>(e_.get_uint64().value_unsafe());
+  }
+  bool Boolean() const { return e_.get_bool().value_unsafe(); }
+  std::optional<SimdjsonValue> Member(const char* name) const {
+    const simdjson::dom::object object = e_.get_object().value_unsafe();
+    simdjson::dom::element member;
+    if (object.at_key(name).get(member) != simdjson::SUCCESS) {
+      return std::nullopt;
+    }
+    return SimdjsonValue(member);
+  }
+  template <typename F>
+  bool Elements(F f) const {
+    // The array held in a local: value_unsafe() of a temporary result would dangle.
+    const simdjson::dom::array array = e_.get_array().value_unsafe();
+    for (const simdjson::dom::element e : array) {
+      if (!f(SimdjsonValue(e))) return false;
+    }
+    return true;
+  }
+
+ private:
+  simdjson::dom::element e_;
+};
+
+// Parses `text` and reads it with `read`; the parser is kept per thread, with its buffers.
+template <typename T>
+Result<T> ReadDocument(std::string_view text, const char* what,
+                       Result<T> (*read)(const SimdjsonValue&)) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (const simdjson::error_code e = parser.parse(text.data(), text.size()).get(root);
+      e != simdjson::SUCCESS) {
+    return InvalidArgument(
+        "", std::string("the stored ") + what + " is not JSON: " + simdjson::error_message(e));
+  }
+  return read(SimdjsonValue(root));
+}
 
 // {"en":...,"nl":...}: "en" only when there is an English text, as ToJson writes it.
 void WriteLocalized(JsonText& w, const char* key, const LocalizedText& t) {
@@ -86,6 +141,14 @@ std::string StoredOfferingDocument(const Offering& o) {
   w.Key("status").String(OfferingStatusName(o.status));
   w.EndObject();
   return out;
+}
+
+Result<Course> CourseFromDocument(std::string_view text) {
+  return ReadDocument<Course>(text, "course", &catalog_internal::ReadCourse<SimdjsonValue>);
+}
+
+Result<Offering> OfferingFromDocument(std::string_view text) {
+  return ReadDocument<Offering>(text, "offering", &catalog_internal::ReadOffering<SimdjsonValue>);
 }
 
 }  // namespace verder

@@ -115,15 +115,88 @@ TEST(CourseDocumentTest, OfferingTextIsTheTreeDocumentByteForByte) {
   }
 }
 
-TEST(CourseDocumentTest, CourseReadsBackWithoutTheRowColumns) {
+TEST(CourseDocumentTest, CoursesReadBackWithoutTheRowColumns) {
   Rng rng(7);
-  Course c = RandomCourse(rng);
-  const Result<Course> back = CourseFromJson(nlohmann::json::parse(StoredCourseDocument(c)));
-  ASSERT_TRUE(back.ok()) << back.error().ToString();
-  c.id = 0;
-  c.provider_id = 0;
-  c.updated_at = 0;
-  EXPECT_EQ(back.value(), c);
+  for (int i = 0; i < 500; ++i) {
+    Course c = RandomCourse(rng);
+    const Result<Course> back = CourseFromDocument(StoredCourseDocument(c));
+    ASSERT_TRUE(back.ok()) << back.error().ToString();
+    c.id = 0;
+    c.provider_id = 0;
+    c.updated_at = 0;
+    ASSERT_EQ(back.value(), c) << "course " << i;
+  }
+}
+
+TEST(CourseDocumentTest, OfferingsReadBackWithoutTheirId) {
+  Rng rng(8);
+  for (int i = 0; i < 500; ++i) {
+    Offering o = RandomOffering(rng);
+    const Result<Offering> back = OfferingFromDocument(StoredOfferingDocument(o));
+    ASSERT_TRUE(back.ok()) << back.error().ToString();
+    o.id = 0;
+    ASSERT_EQ(back.value(), o) << "offering " << i;
+  }
+}
+
+// The document reader and CourseFromJson share their rules: the same text gives the same course
+// or the same error, with the field named, whichever library parsed it.
+TEST(CourseDocumentTest, ReadsAsCourseFromJsonDoesIncludingItsErrors) {
+  const std::vector<std::string> documents = {
+      R"({"title":{"nl":"Kok"},"id":4,"nlqf":2,"level":"mbo2","funding":["llk"]})",
+      R"({})",
+      R"({"title":"Kok"})",
+      R"({"nlqf":"twee"})",
+      R"({"nlqf":2.5})",
+      R"({"level":"mbo9"})",
+      R"({"level":3})",
+      R"({"skills":["a",3]})",
+      R"({"skills":"a"})",
+      R"({"funding":["geen"]})",
+      R"({"costs":{"tuition_cents":true}})",
+      R"({"costs":[]})",
+      R"({"primary_code":{"code":12}})",
+      R"({"is_demo":1})",
+      R"({"title":{"nl":"Kok","en":null}})",
+      R"([])",
+      R"("course")",
+  };
+  for (const std::string& text : documents) {
+    const Result<Course> tree = CourseFromJson(nlohmann::json::parse(text));
+    const Result<Course> document = CourseFromDocument(text);
+    ASSERT_EQ(tree.ok(), document.ok()) << text;
+    if (tree.ok()) {
+      EXPECT_EQ(tree.value(), document.value()) << text;
+    } else {
+      EXPECT_EQ(tree.error().ToString(), document.error().ToString()) << text;
+    }
+  }
+}
+
+TEST(CourseDocumentTest, OfferingErrorsMatchOfferingFromJson) {
+  const std::vector<std::string> documents = {
+      R"({"start":"2026-02-30"})", R"({"start":null,"end":"2026-03-01","price_cents":null})",
+      R"({"price_cents":"10"})",   R"({"location":{"postcode":3511}})",
+      R"({"daypart":"nacht"})",    R"({"seats":12,"status":"open","daypart":"evening"})",
+  };
+  for (const std::string& text : documents) {
+    const Result<Offering> tree = OfferingFromJson(nlohmann::json::parse(text));
+    const Result<Offering> document = OfferingFromDocument(text);
+    ASSERT_EQ(tree.ok(), document.ok()) << text;
+    if (tree.ok()) {
+      EXPECT_EQ(tree.value(), document.value()) << text;
+    } else {
+      EXPECT_EQ(tree.error().ToString(), document.error().ToString()) << text;
+    }
+  }
+}
+
+TEST(CourseDocumentTest, TextThatIsNotJsonIsAnErrorNotACrash) {
+  for (const std::string text : {"", "{", "{\"title\":", "\xff\xfe", "{\"a\":1}}"}) {
+    const Result<Course> r = CourseFromDocument(text);
+    EXPECT_FALSE(r.ok()) << text;
+  }
+  EXPECT_FALSE(OfferingFromDocument("nul").ok());
 }
 
 }  // namespace

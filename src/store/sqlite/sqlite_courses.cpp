@@ -168,9 +168,11 @@ namespace {
 
 Result<Course> CourseFromRow(int64_t id, int64_t provider_id, const std::string& doc,
                              int64_t updated_at) {
-  json j = json::parse(doc, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Internal("stored course " + std::to_string(id) + " is not JSON");
-  VERDER_ASSIGN_OR_RETURN(Course c, CourseFromJson(j));
+  Result<Course> read = CourseFromDocument(doc);
+  if (!read.ok()) {
+    return Internal("stored course " + std::to_string(id) + ": " + read.error().ToString());
+  }
+  Course c = std::move(read).value();
   c.id = id;
   c.provider_id = provider_id;
   c.updated_at = updated_at;
@@ -178,9 +180,11 @@ Result<Course> CourseFromRow(int64_t id, int64_t provider_id, const std::string&
 }
 
 Result<Offering> OfferingFromRow(int64_t id, const std::string& doc) {
-  json j = json::parse(doc, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Internal("stored offering " + std::to_string(id) + " is not JSON");
-  VERDER_ASSIGN_OR_RETURN(Offering o, OfferingFromJson(j));
+  Result<Offering> read = OfferingFromDocument(doc);
+  if (!read.ok()) {
+    return Internal("stored offering " + std::to_string(id) + ": " + read.error().ToString());
+  }
+  Offering o = std::move(read).value();
   o.id = id;
   return o;
 }
