@@ -392,6 +392,52 @@ TEST_F(FeedReaderTest, NumbersBeyondRangeAreAProblemNotACrash) {
   EXPECT_EQ(parse.rejected[0].line, 2U);
 }
 
+// simdjson, which reads feeds, refuses integers beyond 64 bits; they are valid JSON, so the
+// record is read as before (nlohmann takes them as doubles): a type problem, not "not JSON".
+TEST_F(FeedReaderTest, IntegersBeyondSixtyFourBitsAreATypeProblem) {
+  json course = feed_test::ValidCourse();
+  course["offerings"][0].erase("maxNumberStudents");
+  std::string body = course.dump();
+  const std::string key = "\"offerings\":[{";
+  const size_t at = body.find(key);
+  ASSERT_NE(at, std::string::npos);
+  body.insert(at + key.size(), "\"maxNumberStudents\":123456789012345678901234567890,");
+  for (const std::string& feed : {body, "[" + body + "]"}) {
+    const FeedParse parse = Read(feed);
+    EXPECT_TRUE(parse.records.empty()) << feed_test::Describe(parse);
+    EXPECT_TRUE(HasProblem(parse, "offerings[0].maxNumberStudents", "type"))
+        << feed_test::Describe(parse);
+  }
+  // Within 64 bits but above a signed one: out of range for the catalogue, not a crash.
+  course["offerings"][0]["maxNumberStudents"] = 18446744073709551615ULL;
+  const FeedParse parse = ReadOne(course);
+  EXPECT_TRUE(parse.records.empty());
+  EXPECT_FALSE(parse.rejected.empty());
+}
+
+// A member given twice (RFC 8259 leaves it to the reader): the first counts, in NDJSON and in
+// arrays alike.
+TEST_F(FeedReaderTest, AMemberGivenTwiceCountsOnce) {
+  const std::string body = feed_test::ValidCourse().dump();
+  const std::string twice = "{\"courseId\":\"first\"," + body.substr(1);
+  for (const std::string& feed : {twice, "[" + twice + "]"}) {
+    const FeedParse parse = Read(feed);
+    ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+    EXPECT_EQ(parse.records[0].external_id, "first");
+  }
+}
+
+// Whole numbers where a number may be a fraction (studyLoad.value) and text escapes come
+// through the reader unchanged.
+TEST_F(FeedReaderTest, ReadsWholeNumbersAsNumbersAndUnescapesText) {
+  json course = feed_test::ValidCourse();
+  course["studyLoad"] = {{"studyLoadUnit", "ects"}, {"value", 2}};
+  course["name"][0]["value"] = "Zorg \"thuis\" \u00e9\u20ac\\ en\tmeer";
+  const FeedParse parse = ReadOne(course);
+  ASSERT_EQ(parse.records.size(), 1U) << feed_test::Describe(parse);
+  EXPECT_EQ(parse.records[0].course.course.study_load_hours, 56);
+}
+
 TEST_F(FeedReaderTest, ManyBrokenLinesAreCountedBeyondTheCap) {
   std::string body;
   for (int i = 0; i < 3000; ++i) body += "{\"courseId\": " + std::to_string(i) + "}\n";

@@ -44,7 +44,8 @@ class RecordProblems {
   // read (perf: 8 % -> 4 % of an ingest).
   void Source(std::string model_field, std::string feed_field,
               std::optional<size_t> line = std::nullopt);
-  // Runs ValidateCourse and adds what it finds under the sender's names.
+  // Runs ValidateCourse and adds what it finds under the sender's names. Forgets the sources
+  // afterwards: call it once, after the last Source.
   void Validate(const CourseWithOfferings& course);
 
   bool empty() const { return problems_.empty(); }

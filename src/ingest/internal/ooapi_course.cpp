@@ -14,8 +14,6 @@
 namespace verder::ingest_internal {
 namespace {
 
-using nlohmann::json;
-
 void ReadLevel(JsonFields& r, JsonFields& ext, Course* c) {
   RecordProblems* p = r.problems();
   const std::string level = r.String("level");
@@ -62,7 +60,7 @@ void ReadLanguageAndMode(JsonFields& r, Course* c) {
   RecordProblems* p = r.problems();
   std::string language = r.String("teachingLanguage");
   std::string path = "teachingLanguage";
-  if (language.empty() && r.Get("teachingLanguages") != nullptr) {  // OOAPI v6
+  if (language.empty() && r.Get("teachingLanguages")) {  // OOAPI v6
     const std::vector<std::string> all = r.Strings("teachingLanguages");
     if (!all.empty()) language = all[0];
     path = "teachingLanguages[0]";
@@ -76,11 +74,11 @@ void ReadLanguageAndMode(JsonFields& r, Course* c) {
   }
   p->Source("language", path);
 
-  const char* key = r.Get("modeOfDelivery") != nullptr ? "modeOfDelivery" : "modesOfDelivery";
-  const json* v = r.Get(key);
-  const std::vector<std::string> values = v != nullptr && v->is_string()
-                                              ? std::vector<std::string>{v->get<std::string>()}
-                                              : r.Strings(key);
+  const char* key = r.Get("modeOfDelivery") ? "modeOfDelivery" : "modesOfDelivery";
+  const std::optional<JsonValue> v = r.Get(key);
+  const std::optional<std::string_view> one = v ? TextOf(*v) : std::nullopt;
+  const std::vector<std::string> values =
+      one ? std::vector<std::string>{std::string(*one)} : r.Strings(key);
   std::vector<DeliveryMode> modes;
   for (size_t i = 0; i < values.size(); ++i) {
     if (const auto m = ModeFromOoapi(values[i])) {
@@ -105,7 +103,7 @@ void ReadLanguageAndMode(JsonFields& r, Course* c) {
 void ReadLoadAndDuration(JsonFields& r, Course* c) {
   RecordProblems* p = r.problems();
   JsonFields load(r.Object("studyLoad"), "studyLoad", p);
-  const std::string unit = load.String("studyLoadUnit", r.Get("studyLoad") != nullptr);
+  const std::string unit = load.String("studyLoadUnit", r.Get("studyLoad").has_value());
   const std::optional<double> value = load.Number("value");
   // One EC (ects, sp) is 28 hours of study in the Netherlands; sbu are hours by definition.
   double hours_per_unit = 0;
@@ -191,7 +189,7 @@ void ReadCosts(JsonFields& ext, const std::vector<OoapiOfferingRead>& offerings,
                CourseWithOfferings* out) {
   RecordProblems* p = ext.problems();
   CostBreakdown& costs = out->course.costs;
-  if (ext.Get("costs") != nullptr) {
+  if (ext.Get("costs")) {
     JsonFields parts(ext.Object("costs"), ext.Path("costs"), p);
     const std::pair<const char*, Cents*> kParts[] = {{"registration", &costs.registration_cents},
                                                      {"tuition", &costs.tuition_cents},
@@ -225,7 +223,7 @@ void ReadCosts(JsonFields& ext, const std::vector<OoapiOfferingRead>& offerings,
 }
 
 void ReadCode(JsonFields& r, Course* c) {
-  if (r.Get("primaryCode") == nullptr) {
+  if (!r.Get("primaryCode")) {
     c->primary_code = {"provider", c->external_id};
     return;
   }
@@ -239,16 +237,20 @@ void ReadCode(JsonFields& r, Course* c) {
 
 }  // namespace
 
-std::string OoapiCourseId(const json& j) {
-  if (!j.is_object()) return "";
-  const auto it = j.find("courseId");
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+std::string OoapiCourseId(JsonValue j) {
+  simdjson::dom::object object;
+  JsonValue id;
+  if (j.get_object().get(object) != simdjson::SUCCESS ||
+      object.at_key("courseId").get(id) != simdjson::SUCCESS) {
+    return "";
+  }
+  return std::string(TextOf(id).value_or(""));
 }
 
-CourseWithOfferings CourseFromOoapi(const json& j, const GeoIndex* geo, RecordProblems* p) {
+CourseWithOfferings CourseFromOoapi(JsonValue j, const GeoIndex* geo, RecordProblems* p) {
   CourseWithOfferings out;
   Course& c = out.course;
-  JsonFields r(&j, "", p);
+  JsonFields r(j, "", p);
   JsonFields ext(r.Object("ext"), "ext", p);
   c.external_id = r.String("courseId", true);
   p->Source("external_id", "courseId");
@@ -272,9 +274,10 @@ CourseWithOfferings CourseFromOoapi(const json& j, const GeoIndex* geo, RecordPr
   }
   defaults.address = ReadOoapiAddresses(r);
   std::vector<OoapiOfferingRead> offerings;
-  if (const json* list = r.Array("offerings")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      offerings.push_back(ReadOoapiOffering((*list)[i], i, defaults, geo, p));
+  if (const std::optional<JsonValue> list = r.Array("offerings")) {
+    const std::vector<JsonValue> items = ElementsOf(*list);
+    for (size_t i = 0; i < items.size(); ++i) {
+      offerings.push_back(ReadOoapiOffering(items[i], i, defaults, geo, p));
     }
   }
   ReadCosts(ext, offerings, &out);

@@ -5,19 +5,18 @@
 // catalogue's own rules are left to RecordProblems::Validate, which the caller runs.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "catalog/course.h"
 #include "catalog/geo.h"
 #include "ingest/internal/feed_record.h"
+#include "ingest/internal/json_fields.h"
 
 namespace verder::ingest_internal {
 
-CourseWithOfferings CourseFromOoapi(const nlohmann::json& j, const GeoIndex* geo,
-                                    RecordProblems* problems);
+CourseWithOfferings CourseFromOoapi(JsonValue j, const GeoIndex* geo, RecordProblems* problems);
 
 // The course id of a record, when it has a readable one ("" otherwise).
-std::string OoapiCourseId(const nlohmann::json& j);
+std::string OoapiCourseId(JsonValue j);
 
 }  // namespace verder::ingest_internal

@@ -9,17 +9,16 @@
 
 namespace verder::ingest_internal {
 
-using nlohmann::json;
-
 std::optional<Cents> ReadOoapiAmount(JsonFields& r, std::string_view key) {
-  const json* v = r.Get(key);
-  if (v == nullptr) return std::nullopt;
+  const std::optional<JsonValue> v = r.Get(key);
+  if (!v) return std::nullopt;
   const std::string path = r.Path(key);
-  if (!v->is_string()) {
+  const std::optional<std::string_view> given = TextOf(*v);
+  if (!given) {
     r.problems()->Add(path, "price", path + " must be a text like \"495.00\", not a number.");
     return std::nullopt;
   }
-  const std::string text = v->get<std::string>();
+  const std::string text(*given);
   const Result<Cents> cents = ParseEuros(text);
   if (!cents.ok()) {
     r.problems()->Add(path, "price", path + " '" + text + "': " + cents.error().message + ".");
@@ -32,11 +31,12 @@ namespace {
 
 OoapiPrice ReadPrices(JsonFields& offering) {
   OoapiPrice out;
-  const json* list = offering.Array("priceInformation");
-  if (list == nullptr) return out;
+  const std::optional<JsonValue> list = offering.Array("priceInformation");
+  if (!list) return out;
   RecordProblems* p = offering.problems();
-  for (size_t i = 0; i < list->size(); ++i) {
-    JsonFields cost(&(*list)[i], Indexed(offering.Path("priceInformation"), i), p);
+  const std::vector<JsonValue> items = ElementsOf(*list);
+  for (size_t i = 0; i < items.size(); ++i) {
+    JsonFields cost(items[i], Indexed(offering.Path("priceInformation"), i), p);
     const std::string type = cost.String("costType", true);
     const std::optional<Cents> amount = ReadOoapiAmount(cost, "amount");
     const std::string currency = cost.String("currency");
@@ -50,7 +50,7 @@ OoapiPrice ReadPrices(JsonFields& offering) {
              "vatAmount and amountWithoutVat must add up to amount (within one cent).");
     }
     if (type == "total costs" || type == "total_costs") {
-      if (cost.Get("amount") == nullptr) {
+      if (!cost.Get("amount")) {
         p->Add(cost.Path("amount"), "required", cost.Path("amount") + " is required.");
       } else if (out.total) {
         p->Add(cost.Path("costType"), "price", "An offering has one \"total costs\" entry only.");
@@ -68,15 +68,18 @@ OoapiPrice ReadPrices(JsonFields& offering) {
 }  // namespace
 
 std::optional<AddressInput> ReadOoapiAddresses(JsonFields& r) {
-  const json* list = r.Array("addresses");
-  if (list == nullptr || list->empty()) return std::nullopt;
+  const std::optional<JsonValue> list = r.Array("addresses");
+  const std::vector<JsonValue> items = list ? ElementsOf(*list) : std::vector<JsonValue>{};
+  if (items.empty()) return std::nullopt;
   // Where the teaching happens is what a learner needs; a visit address is the next best.
   size_t pick = 0;
   int best = 3;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const json& a = (*list)[i];
-    const auto it = a.is_object() ? a.find("addressType") : a.end();
-    const std::string type = it != a.end() && it->is_string() ? it->get<std::string>() : "";
+  for (size_t i = 0; i < items.size(); ++i) {
+    simdjson::dom::object a;
+    JsonValue given;
+    const bool typed = items[i].get_object().get(a) == simdjson::SUCCESS &&
+                       a.at_key("addressType").get(given) == simdjson::SUCCESS;
+    const std::string_view type = typed ? TextOf(given).value_or("") : "";
     const int rank = type == "teaching" ? 0 : type == "visit" ? 1 : 2;
     if (rank < best) {
       best = rank;
@@ -84,7 +87,7 @@ std::optional<AddressInput> ReadOoapiAddresses(JsonFields& r) {
     }
   }
   RecordProblems* p = r.problems();
-  JsonFields a(&(*list)[pick], Indexed(r.Path("addresses"), pick), p);
+  JsonFields a(items[pick], Indexed(r.Path("addresses"), pick), p);
   const std::string type = a.String("addressType");
   static constexpr std::string_view kTypes[] = {"postal", "visit", "deliveries", "billing",
                                                 "teaching"};
@@ -169,12 +172,12 @@ void ReadOfferingStatus(JsonFields& r, JsonFields& ext, Offering* o) {
 
 }  // namespace
 
-OoapiOfferingRead ReadOoapiOffering(const json& j, size_t i, const OoapiCourseDefaults& defaults,
+OoapiOfferingRead ReadOoapiOffering(JsonValue j, size_t i, const OoapiCourseDefaults& defaults,
                                     const GeoIndex* geo, RecordProblems* p) {
   OoapiOfferingRead out;
   Offering& o = out.offering;
   const std::string model = Indexed("offerings", i);
-  JsonFields r(&j, model, p);
+  JsonFields r(j, model, p);
   o.external_id = r.String("offeringId", true);
   p->Source(model + ".external_id", r.Path("offeringId"));
   const std::string type = r.String("offeringType");
@@ -191,10 +194,10 @@ OoapiOfferingRead ReadOoapiOffering(const json& j, size_t i, const OoapiCourseDe
            "minNumberStudents is larger than maxNumberStudents.");
   }
   // enrollUrl is not OOAPI but some senders use it; OOAPI's own field is link.
-  const char* link_key = r.Get("enrollUrl") != nullptr ? "enrollUrl" : "link";
+  const char* link_key = r.Get("enrollUrl") ? "enrollUrl" : "link";
   o.enrol_url = r.String(link_key);
   p->Source(model + ".enrol_url", r.Path(link_key));
-  if (r.Get(link_key) == nullptr && !defaults.link.empty()) {
+  if (!r.Get(link_key) && !defaults.link.empty()) {
     o.enrol_url = defaults.link;
     p->Source(model + ".enrol_url", defaults.link_path);
   }

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,8 +54,7 @@ struct OoapiOfferingRead {
 };
 
 // Reads offerings[i]; problems go under "offerings[i]....".
-OoapiOfferingRead ReadOoapiOffering(const nlohmann::json& j, size_t i,
-                                    const OoapiCourseDefaults& defaults, const GeoIndex* geo,
-                                    RecordProblems* problems);
+OoapiOfferingRead ReadOoapiOffering(JsonValue j, size_t i, const OoapiCourseDefaults& defaults,
+                                    const GeoIndex* geo, RecordProblems* problems);
 
 }  // namespace verder::ingest_internal
