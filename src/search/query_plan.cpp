@@ -81,19 +81,33 @@ void AddTypoVariants(WordGroup* group, const std::string& stem, const std::strin
 void AddPrefixVariants(WordGroup* group, const std::string& word,
                        const std::vector<const Segment*>& segments) {
   if (word.size() < static_cast<size_t>(ranking::kMinPrefixLength)) return;
-  std::map<std::string, uint64_t> completions;
-  std::vector<std::pair<std::string, uint32_t>> found;
-  for (const Segment* s : segments) {
-    found.clear();
-    s->CollectPrefix(word, 5000, &found);
-    for (auto& [term, df] : found) completions[term] += df;
+  // Up to 5,000 completions per segment, on every keystroke of autocomplete and every query: they
+  // are views into the segments' terms, and only the few kept are copied.
+  thread_local std::vector<std::pair<std::string_view, uint32_t>> found;
+  thread_local std::vector<std::pair<std::string_view, uint64_t>> ranked;
+  found.clear();
+  ranked.clear();
+  for (const Segment* s : segments) s->CollectPrefix(word, 5000, &found);
+  // Each segment's terms come in order; a term in several segments counts their frequencies.
+  if (segments.size() > 1) {
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
   }
-  std::vector<std::pair<std::string, uint64_t>> ranked(completions.begin(), completions.end());
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.second > b.second; });
-  for (size_t k = 0; k < ranked.size() && k < static_cast<size_t>(ranking::kMaxPrefixExpansions);
-       ++k) {
-    AddVariant(group, {{ranked[k].first}, ranking::kPrefixVariant});
+  for (const auto& [term, df] : found) {
+    if (!ranked.empty() && ranked.back().first == term) {
+      ranked.back().second += df;
+    } else {
+      ranked.emplace_back(term, df);
+    }
+  }
+  // The most common first; equally common ones in alphabetical order.
+  const size_t keep = std::min(ranked.size(), static_cast<size_t>(ranking::kMaxPrefixExpansions));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.second != b.second ? a.second > b.second : a.first < b.first;
+                    });
+  for (size_t k = 0; k < keep; ++k) {
+    AddVariant(group, {{std::string(ranked[k].first)}, ranking::kPrefixVariant});
   }
 }
 

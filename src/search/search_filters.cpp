@@ -81,6 +81,20 @@ float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f) {
 
 namespace {
 
+// Whether an offering with a place lies within the radius: the radius filter's question needs no
+// square root and stops at the first offering near enough.
+bool AnyOfferingWithin(const Segment& s, uint32_t doc, const CompiledFilters& f) {
+  const float squared_radius = f.radius_km * f.radius_km;
+  for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
+    const float lat = s.offering_lat[o];
+    if (std::isnan(lat)) continue;
+    const float dy = (lat - f.lat) * kKmPerDegreeLatitude;
+    const float dx = (s.offering_lon[o] - f.lon) * f.lon_scale;
+    if (dx * dx + dy * dy <= squared_radius) return true;
+  }
+  return false;
+}
+
 bool StartsInWindow(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
     const int32_t start = s.offering_start[o];
@@ -111,8 +125,7 @@ bool PassesOther(const Segment& s, uint32_t doc, const Segment::DocRow& row,
     // Online and self-paced courses can be followed from anywhere: they pass the radius.
     const auto mode = static_cast<DeliveryMode>(row.mode);
     if (mode != DeliveryMode::kOnline && mode != DeliveryMode::kSelfPaced) {
-      const float km = NearestKm(s, doc, f);
-      if (std::isnan(km) || km > f.radius_km) return false;
+      if (!AnyOfferingWithin(s, doc, f)) return false;
     }
   }
   return true;

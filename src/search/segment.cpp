@@ -82,7 +82,7 @@ PostingList Segment::Postings(std::string_view term) const {
 }
 
 void Segment::CollectPrefix(std::string_view prefix, size_t scan_limit,
-                            std::vector<std::pair<std::string, uint32_t>>* out) const {
+                            std::vector<std::pair<std::string_view, uint32_t>>* out) const {
   auto it = std::lower_bound(terms_.begin(), terms_.end(), prefix,
                              [](const std::string& t, std::string_view p) { return t < p; });
   for (size_t n = 0; it != terms_.end() && n < scan_limit; ++it, ++n) {

@@ -54,9 +54,10 @@ class Segment {
   uint32_t size() const { return static_cast<uint32_t>(rows.size()); }
   PostingList Postings(std::string_view term) const;
   uint32_t DocFrequency(std::string_view term) const { return Postings(term).size; }
-  // Terms starting with `prefix`, with their document frequency (at most `scan_limit` looked at).
+  // Appends the terms starting with `prefix`, in order, with their document frequency (at most
+  // `scan_limit` looked at). The views are into this segment and live as long as it does.
   void CollectPrefix(std::string_view prefix, size_t scan_limit,
-                     std::vector<std::pair<std::string, uint32_t>>* out) const;
+                     std::vector<std::pair<std::string_view, uint32_t>>* out) const;
   // Terms within `max_edits` (Damerau-Levenshtein, adjacent swaps count one) of `word`.
   void CollectTypos(std::string_view word, int max_edits,
                     std::vector<std::pair<std::string, int>>* out) const;
