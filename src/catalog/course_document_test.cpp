@@ -139,6 +139,17 @@ TEST(CourseDocumentTest, OfferingsReadBackWithoutTheirId) {
   }
 }
 
+// Both readers gave the same value, or failed with the same error.
+template <typename T>
+void ExpectSameRead(const std::string& text, const Result<T>& tree, const Result<T>& document) {
+  ASSERT_EQ(tree.ok(), document.ok()) << text;
+  if (tree.ok()) {
+    EXPECT_EQ(tree.value(), document.value()) << text;
+  } else {
+    EXPECT_EQ(tree.error().ToString(), document.error().ToString()) << text;
+  }
+}
+
 // The document reader and CourseFromJson share their rules: the same text gives the same course
 // or the same error, with the field named, whichever library parsed it.
 TEST(CourseDocumentTest, ReadsAsCourseFromJsonDoesIncludingItsErrors) {
@@ -162,14 +173,7 @@ TEST(CourseDocumentTest, ReadsAsCourseFromJsonDoesIncludingItsErrors) {
       R"("course")",
   };
   for (const std::string& text : documents) {
-    const Result<Course> tree = CourseFromJson(nlohmann::json::parse(text));
-    const Result<Course> document = CourseFromDocument(text);
-    ASSERT_EQ(tree.ok(), document.ok()) << text;
-    if (tree.ok()) {
-      EXPECT_EQ(tree.value(), document.value()) << text;
-    } else {
-      EXPECT_EQ(tree.error().ToString(), document.error().ToString()) << text;
-    }
+    ExpectSameRead(text, CourseFromJson(nlohmann::json::parse(text)), CourseFromDocument(text));
   }
 }
 
@@ -180,14 +184,7 @@ TEST(CourseDocumentTest, OfferingErrorsMatchOfferingFromJson) {
       R"({"daypart":"nacht"})",    R"({"seats":12,"status":"open","daypart":"evening"})",
   };
   for (const std::string& text : documents) {
-    const Result<Offering> tree = OfferingFromJson(nlohmann::json::parse(text));
-    const Result<Offering> document = OfferingFromDocument(text);
-    ASSERT_EQ(tree.ok(), document.ok()) << text;
-    if (tree.ok()) {
-      EXPECT_EQ(tree.value(), document.value()) << text;
-    } else {
-      EXPECT_EQ(tree.error().ToString(), document.error().ToString()) << text;
-    }
+    ExpectSameRead(text, OfferingFromJson(nlohmann::json::parse(text)), OfferingFromDocument(text));
   }
 }
 
