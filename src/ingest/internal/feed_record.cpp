@@ -34,7 +34,7 @@ void RecordProblems::Add(const std::string& field, std::string code, std::string
 void RecordProblems::Source(std::string model_field, std::string feed_field,
                             std::optional<size_t> line) {
   if (sources_.empty()) sources_.reserve(kSourcesReserved);
-  sources_.push_back({std::move(model_field), {std::move(feed_field), line}});
+  sources_.emplace_back(std::move(model_field), Origin{std::move(feed_field), line});
 }
 
 const RecordProblems::Origin* RecordProblems::FindSource(std::string_view model_field) const {
