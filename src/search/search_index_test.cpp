@@ -388,5 +388,23 @@ TEST_F(SearchIndexTest, FiltersAndSortsOnThePersonsNetCost) {
   EXPECT_EQ(FacetCount(r, "level", "none"), 2);
 }
 
+// Made-up words, as a stream of hostile queries brings them, fill the word cache up to its
+// bound and no further; words beyond it are still analysed the same way.
+TEST(TextAnalysisCacheTest, StaysWithinItsBound) {
+  const TextAnalysis analysis(CompoundSplitter::FromWords({"zorg", "medewerker"}), SynonymTable(),
+                              /*max_cached_words=*/1600);
+  std::vector<std::string> stems;
+  for (int i = 0; i < 5000; ++i) {
+    stems.push_back(analysis.Stem("woord" + std::to_string(i) + "en", Language::kDutch));
+  }
+  EXPECT_LE(analysis.CachedWords(Language::kDutch), 1600U);
+  EXPECT_GE(analysis.CachedWords(Language::kDutch), 1000U);  // it does cache
+  EXPECT_EQ(analysis.CachedWords(Language::kEnglish), 0U);
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_EQ(analysis.Stem("woord" + std::to_string(i) + "en", Language::kDutch), stems[i]);
+  }
+  EXPECT_EQ(analysis.Analyse("zorgmedewerker", Language::kDutch).part_stems.size(), 2U);
+}
+
 }  // namespace
 }  // namespace verder

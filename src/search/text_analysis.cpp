@@ -16,8 +16,21 @@ Result<std::unique_ptr<TextAnalysis>> TextAnalysis::Load(const std::string& syno
   return std::make_unique<TextAnalysis>(std::move(compounds), std::move(synonyms));
 }
 
-TextAnalysis::TextAnalysis(CompoundSplitter compounds, SynonymTable synonyms)
-    : compounds_(std::move(compounds)), synonyms_(std::move(synonyms)) {}
+TextAnalysis::TextAnalysis(CompoundSplitter compounds, SynonymTable synonyms,
+                           size_t max_cached_words)
+    : compounds_(std::move(compounds)),
+      synonyms_(std::move(synonyms)),
+      max_per_shard_(max_cached_words / kShards) {}
+
+size_t TextAnalysis::CachedWords(Language language) const {
+  auto& shards = language == Language::kDutch ? dutch_cache_ : english_cache_;
+  size_t n = 0;
+  for (Shard& shard : shards) {
+    std::lock_guard lock(shard.mu);
+    n += shard.words.size();
+  }
+  return n;
+}
 
 std::string TextAnalysis::Stem(std::string_view folded_token, Language language) const {
   return Analyse(folded_token, language).stem;
@@ -42,7 +55,7 @@ AnalysedWord TextAnalysis::Analyse(std::string_view folded_token, Language langu
   }
   std::lock_guard lock(shard.mu);
   // Bounded: a stream of unique garbage queries must not grow the cache without limit.
-  if (shard.words.size() < 200'000) shard.words.emplace(std::string(folded_token), word);
+  if (shard.words.size() < max_per_shard_) shard.words.emplace(std::string(folded_token), word);
   return word;
 }
 

@@ -33,13 +33,21 @@ class TextAnalysis {
   static Result<std::unique_ptr<TextAnalysis>> LoadDefault(const std::string& data_dir);
   static Result<std::unique_ptr<TextAnalysis>> Load(const std::string& synonyms_path,
                                                     const std::string& word_list_path);
-  TextAnalysis(CompoundSplitter compounds, SynonymTable synonyms);
+  // At most `max_cached_words` words per language are cached. The default holds a national
+  // catalogue's whole vocabulary many times over (the 1M-course demo has well under 100,000
+  // distinct words), and bounds what a stream of made-up query words can take: 16 shards of
+  // 200,000 each once let a fuzzer's random words pass a gigabyte.
+  static constexpr size_t kDefaultMaxCachedWords = 1'000'000;
+  TextAnalysis(CompoundSplitter compounds, SynonymTable synonyms,
+               size_t max_cached_words = kDefaultMaxCachedWords);
 
   // Analysis of one folded token (cached). `language` picks the stemmer.
   AnalysedWord Analyse(std::string_view folded_token, Language language) const;
   std::string Stem(std::string_view folded_token, Language language) const;
   const SynonymTable& synonyms() const { return synonyms_; }
   const CompoundSplitter& compounds() const { return compounds_; }
+  // Words in the cache of `language` now: for the test of its bound.
+  size_t CachedWords(Language language) const;
 
  private:
   static constexpr size_t kShards = 16;
@@ -51,6 +59,7 @@ class TextAnalysis {
   Stemmer english_{Language::kEnglish};
   CompoundSplitter compounds_;
   SynonymTable synonyms_;
+  size_t max_per_shard_;
   mutable std::array<Shard, kShards> dutch_cache_;
   mutable std::array<Shard, kShards> english_cache_;
 };
