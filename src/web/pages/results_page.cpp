@@ -35,19 +35,31 @@ void WriteFacet(const PageContext& ctx, const QueryParams& params, const Facet& 
                 HtmlWriter* w) {
   if (facet.field == "price" || facet.values.empty()) return;
   w->Open("fieldset").Element("legend", ctx.T("facet." + facet.field));
+  // Sixty values on a page: the id, the translation key and the count are built in buffers kept
+  // across values, and the attributes are views, so a value costs no allocation.
+  std::string id;
+  std::string key;
+  std::string count;
   for (const FacetValue& v : facet.values) {
-    const std::string id = "f-" + facet.field + "-" + v.value;
-    const std::string label =
-        facet.field == "region" ? v.label : ctx.T(facet.field + "." + v.value);
+    id.assign("f-").append(facet.field).append("-").append(v.value);
+    key.assign(facet.field).append(".").append(v.value);
+    const std::string& label = facet.field == "region" ? v.label : ctx.T(key);
     w->Open("div", {{"class", "option"}});
-    HtmlAttributes attrs = {
-        {"type", "checkbox"}, {"id", id}, {"name", facet.field}, {"value", v.value}};
-    if (Selected(params, facet.field, v.value)) attrs.emplace_back("checked", "checked");
-    w->Void("input", attrs);
+    if (Selected(params, facet.field, v.value)) {
+      w->Void("input", {{"type", "checkbox"},
+                        {"id", id},
+                        {"name", facet.field},
+                        {"value", v.value},
+                        {"checked", "checked"}});
+    } else {
+      w->Void("input",
+              {{"type", "checkbox"}, {"id", id}, {"name", facet.field}, {"value", v.value}});
+    }
+    count.assign("(").append(std::to_string(v.count)).append(")");
     w->Open("label", {{"for", id}})
         .Text(label)
         .Text(" ")
-        .Element("span", "(" + std::to_string(v.count) + ")", {{"class", "count"}})
+        .Element("span", count, {{"class", "count"}})
         .Close("label");
     w->Close("div");
   }
