@@ -360,6 +360,16 @@ Result<std::vector<CourseRecord>> SqliteStore::ActiveCourses(CourseId after, int
 
 Result<int64_t> SqliteStore::CountActiveCourses() {
   std::lock_guard lock(mu_);
+  // Counting checks every active course for a standing hold: 30 ms at 200,000 courses, on every
+  // OOAPI page. The count is kept with the change sequence it was made at; every write that
+  // changes a course's status or a hold appends to that sequence (in its transaction, under
+  // this lock), so an unchanged sequence means an unchanged count.
+  VERDER_ASSIGN_OR_RETURN(SqliteStatement * latest,
+                          Stmt("SELECT COALESCE(MAX(seq), 0) FROM audit"));
+  VERDER_ASSIGN_OR_RETURN(bool latest_row, latest->Step());
+  const int64_t seq = latest_row ? latest->ColumnInt(0) : 0;
+  latest->Reset();
+  if (active_count_ && active_count_->first == seq) return active_count_->second;
   VERDER_ASSIGN_OR_RETURN(
       SqliteStatement * count,
       Stmt("SELECT COUNT(*) FROM courses c WHERE c.status = ? AND " + std::string(kNotHidden)));
@@ -367,6 +377,7 @@ Result<int64_t> SqliteStore::CountActiveCourses() {
   VERDER_ASSIGN_OR_RETURN(bool row, count->Step());
   const int64_t n = row ? count->ColumnInt(0) : 0;
   count->Reset();
+  active_count_ = {seq, n};
   return n;
 }
 

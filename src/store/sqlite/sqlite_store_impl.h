@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -123,6 +124,8 @@ class SqliteStore final : public Store {
   SqliteDb db_;
   const Clock* clock_;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
+  // CountActiveCourses' last answer and the change sequence it holds for (see there).
+  std::optional<std::pair<int64_t, int64_t>> active_count_;
 };
 
 // Every row a statement gives, each made into a T by `from_row`; the statement is reset after.

@@ -203,6 +203,41 @@ TEST_F(SqliteStoreTest, ChangeSequenceIsMonotonicAndAnswersWhatChangedSince) {
   EXPECT_EQ(store_->ChangesSince(mark, 2).value().size(), 2U);
 }
 
+// The count of public courses is kept between changes; every kind of change that moves a course
+// in or out of the public catalogue must show in the next count, here checked against a count
+// made fresh by reopening the store.
+TEST_F(SqliteStoreTest, ActiveCountFollowsEveryChangeThatMovesACourse) {
+  const ProviderId a = AddProvider("kvk:1");
+  const ProviderId b = AddProvider("kvk:2");
+  const auto fresh = [&] {
+    store_.reset();
+    store_ = Open();
+    return store_->CountActiveCourses().value();
+  };
+  const auto ids = store_
+                       ->UpsertCourses({MakeCourse(a, "x"), MakeCourse(a, "y"), MakeCourse(b, "z")},
+                                       Actor{"test"})
+                       .value()
+                       .ids;
+  EXPECT_EQ(store_->CountActiveCourses().value(), 3);
+  EXPECT_EQ(store_->CountActiveCourses().value(), 3);  // kept
+  const int64_t hold =
+      store_->HideEntity(EntityKind::kCourse, ids[0], "Misleidend", Actor{"op"}).value();
+  EXPECT_EQ(store_->CountActiveCourses().value(), 2);
+  const int64_t provider_hold =
+      store_->HideEntity(EntityKind::kProvider, b, "Onbereikbaar", Actor{"op"}).value();
+  EXPECT_EQ(store_->CountActiveCourses().value(), 1);
+  ASSERT_TRUE(store_->LiftHold(hold, Actor{"op"}).ok());
+  EXPECT_EQ(store_->CountActiveCourses().value(), 2);
+  ASSERT_TRUE(store_->LiftHold(provider_hold, Actor{"op"}).ok());
+  EXPECT_EQ(store_->CountActiveCourses().value(), 3);
+  ASSERT_TRUE(store_->WithdrawCourse(ids[1], Actor{"op"}).ok());
+  EXPECT_EQ(store_->CountActiveCourses().value(), 2);
+  ASSERT_TRUE(store_->UpsertCourses({MakeCourse(b, "w")}, Actor{"test"}).ok());
+  EXPECT_EQ(store_->CountActiveCourses().value(), 3);
+  EXPECT_EQ(fresh(), 3);
+}
+
 TEST_F(SqliteStoreTest, FailedBatchLeavesNothingBehind) {
   const ProviderId p = AddProvider("demo:1");
   CourseWithOfferings orphan = MakeCourse(p + 100, "orphan");  // no such provider: FK fails
