@@ -25,21 +25,6 @@ struct StoredOffering {
 
 }  // namespace
 
-std::vector<SqliteStore::CourseDocs> SqliteStore::SerialiseCourses(
-    const std::vector<CourseWithOfferings>& courses) {
-  std::vector<CourseDocs> docs(courses.size());
-  ForEachSlice(courses.size(), 512, [&](size_t, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      docs[i].course = StoredCourseDocument(courses[i].course);
-      for (const Offering& o : courses[i].offerings) {
-        docs[i].offerings[o.external_id] = {StoredOfferingDocument(o),
-                                            OfferingStatusName(o.status)};
-      }
-    }
-  });
-  return docs;
-}
-
 Result<int64_t> SqliteStore::UpsertOneCourse(const CourseWithOfferings& input, CourseDocs docs,
                                              const Actor& actor, int64_t now,
                                              UpsertReport* report) {

@@ -139,14 +139,14 @@ Result<UpsertReport> SqliteStore::UpsertProviders(const std::vector<Provider>& p
 
 Result<UpsertReport> SqliteStore::UpsertCourses(const std::vector<CourseWithOfferings>& courses,
                                                 const Actor& actor) {
-  std::vector<CourseDocs> docs = SerialiseCourses(courses);
+  DocsAhead docs(courses);
   std::lock_guard lock(mu_);
   const int64_t now = clock_->NowUnixSeconds();
   VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
   UpsertReport report;
   for (size_t i = 0; i < courses.size(); ++i) {
     VERDER_ASSIGN_OR_RETURN(int64_t id,
-                            UpsertOneCourse(courses[i], std::move(docs[i]), actor, now, &report));
+                            UpsertOneCourse(courses[i], docs.Take(i), actor, now, &report));
     report.ids.push_back(id);
   }
   VERDER_RETURN_IF_ERROR(tx.Commit());
@@ -197,15 +197,15 @@ Result<FeedSyncReport> SqliteStore::SyncProviderCourses(
                              "a feed may only hold its own provider's courses");
     }
   }
-  std::vector<CourseDocs> docs = SerialiseCourses(courses);
+  DocsAhead docs(courses);
   std::lock_guard lock(mu_);
   const int64_t now = clock_->NowUnixSeconds();
   VERDER_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(&db_));
   FeedSyncReport report;
   std::set<std::string> sent(options.keep.begin(), options.keep.end());
   for (size_t i = 0; i < courses.size(); ++i) {
-    VERDER_ASSIGN_OR_RETURN(
-        int64_t id, UpsertOneCourse(courses[i], std::move(docs[i]), actor, now, &report.upsert));
+    VERDER_ASSIGN_OR_RETURN(int64_t id,
+                            UpsertOneCourse(courses[i], docs.Take(i), actor, now, &report.upsert));
     report.upsert.ids.push_back(id);
     sent.insert(courses[i].course.external_id);
   }

@@ -5,14 +5,19 @@
 // sqlite_schemes.cpp (published funding schemes) and sqlite_saved_answers.cpp.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
+#include "catalog/course_document.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -95,8 +100,8 @@ class SqliteStore final : public Store {
   Status ReadRawCourses(const std::vector<CourseId>& ids, std::vector<RawCourse>* raw,
                         std::map<ProviderId, Provider>* providers);
   static Result<CourseRecord> ParseRawCourse(const RawCourse& raw, const Provider& provider);
-  // A course's stored documents, serialised before the write lock is taken: a large feed's on
-  // every core, so the single writer only runs SQL.
+  // A course's stored documents, serialised beside the single writer (DocsAhead), so that it
+  // only runs SQL.
   struct OfferingText {
     std::string doc;
     std::string status;  // the doc's, kept apart so that writing it needs no parse
@@ -105,7 +110,9 @@ class SqliteStore final : public Store {
     std::string course;
     std::map<std::string, OfferingText> offerings;  // by the provider's offering id
   };
-  static std::vector<CourseDocs> SerialiseCourses(const std::vector<CourseWithOfferings>& courses);
+  // The documents of a batch, serialised on a second thread while the caller writes the first
+  // ones: SQLite writes on one core, and serialising first (on both) kept the writer waiting.
+  class DocsAhead;
   Result<int64_t> UpsertOneCourse(const CourseWithOfferings& input, CourseDocs docs,
                                   const Actor& actor, int64_t now, UpsertReport* report);
   Result<std::vector<Offering>> LoadOfferings(CourseId id);
@@ -126,6 +133,77 @@ class SqliteStore final : public Store {
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
   // CountActiveCourses' last answer and the change sequence it holds for (see there).
   std::optional<std::pair<int64_t, int64_t>> active_count_;
+};
+
+class SqliteStore::DocsAhead {
+ public:
+  explicit DocsAhead(const std::vector<CourseWithOfferings>& courses)
+      : courses_(courses), docs_(courses.size()) {
+    if (courses.size() < kAheadFrom) {
+      Serialise(0, courses.size());
+      ready_ = courses.size();
+    } else {
+      worker_ = std::thread([this] { Run(); });
+    }
+  }
+  ~DocsAhead() {
+    stop_ = true;
+    if (worker_.joinable()) worker_.join();
+  }
+  DocsAhead(const DocsAhead&) = delete;
+  DocsAhead& operator=(const DocsAhead&) = delete;
+
+  // The documents of courses[i], once serialised (i in order, each taken once).
+  CourseDocs Take(size_t i) {
+    if (ready_.load(std::memory_order_acquire) <= i) {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return ready_.load(std::memory_order_acquire) > i || failed_; });
+      if (ready_.load(std::memory_order_acquire) <= i) std::rethrow_exception(failed_);
+    }
+    return std::move(docs_[i]);
+  }
+
+ private:
+  // Below this a batch (one POSTed course, a small import) is serialised on the calling thread.
+  static constexpr size_t kAheadFrom = 256;
+  // The writer is told in steps, not per course: a wake-up costs more than a course.
+  static constexpr size_t kStep = 64;
+
+  void Serialise(size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      docs_[i].course = StoredCourseDocument(courses_[i].course);
+      for (const Offering& o : courses_[i].offerings) {
+        docs_[i].offerings[o.external_id] = {StoredOfferingDocument(o),
+                                             OfferingStatusName(o.status)};
+      }
+    }
+  }
+  void Run() {
+    try {
+      for (size_t begin = 0; begin < courses_.size() && !stop_; begin += kStep) {
+        const size_t end = std::min(courses_.size(), begin + kStep);
+        Serialise(begin, end);
+        {
+          std::lock_guard lock(mu_);
+          ready_.store(end, std::memory_order_release);
+        }
+        cv_.notify_one();
+      }
+    } catch (...) {
+      std::lock_guard lock(mu_);
+      failed_ = std::current_exception();
+    }
+    cv_.notify_one();
+  }
+
+  const std::vector<CourseWithOfferings>& courses_;
+  std::vector<CourseDocs> docs_;
+  std::atomic<size_t> ready_ = 0;   // docs_[0, ready_) are done
+  std::atomic<bool> stop_ = false;  // the writer is done (or gave up): no need to go on
+  std::exception_ptr failed_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::thread worker_;
 };
 
 // Every row a statement gives, each made into a T by `from_row`; the statement is reset after.
