@@ -394,6 +394,7 @@ TEST(TextAnalysisCacheTest, StaysWithinItsBound) {
   const TextAnalysis analysis(CompoundSplitter::FromWords({"zorg", "medewerker"}), SynonymTable(),
                               /*max_cached_words=*/1600);
   std::vector<std::string> stems;
+  stems.reserve(5000);
   for (int i = 0; i < 5000; ++i) {
     stems.push_back(analysis.Stem("woord" + std::to_string(i) + "en", Language::kDutch));
   }
