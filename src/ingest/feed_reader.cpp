@@ -270,8 +270,14 @@ void ReadArray(std::string_view body, const GeoIndex* geo, const FeedLimits& lim
       return true;
     }
     // The element as text again, for the one mapping there is (which reads simdjson values).
-    const ParsedRecord element = ParseRecord(parsed.dump(), 1, &parser, &normalised);
-    if (element.value) Collect(MapRecord(*element.value, index++, std::nullopt, geo), &collector);
+    const size_t at = index++;
+    ParsedRecord element = ParseRecord(parsed.dump(), 1, &parser, &normalised);
+    if (element.value) {
+      Collect(MapRecord(*element.value, at, std::nullopt, geo), &collector);
+    } else {  // not expected of nlohmann's own output, but never dropped without a word
+      element.rejection->index = at;
+      collector.RejectRecord(std::move(*element.rejection));
+    }
     return false;
   };
   try {
