@@ -70,7 +70,7 @@ void WriteLocalized(JsonText& w, const char* key, const LocalizedText& t) {
 }  // namespace
 
 // The keys below are in byte order, as in a nlohmann object (a std::map); the test compares
-// with ToJson(course).dump() for the whole demo catalogue, so a key out of place fails it.
+// with ToJson(course).dump() for thousands of random courses, so a key out of place fails it.
 std::string StoredCourseDocument(const Course& c) {
   std::string out;
   out.reserve(1024 + c.description.nl.size() + c.description.en.size() + c.goal.nl.size());

@@ -214,9 +214,7 @@ SearchHit MakeHit(const Segment& s, uint32_t doc, float score, const CompiledFil
       if (h.place.empty()) h.place = place;
       continue;
     }
-    const float dy = (s.offering_lat[o] - f.lat) * 110.57F;
-    const float dx = (s.offering_lon[o] - f.lon) * f.lon_scale;
-    const float km = std::sqrt(dx * dx + dy * dy);
+    const float km = std::sqrt(SquaredKmToOffering(s, o, f));
     if (km < best) {
       best = km;
       h.place = place;

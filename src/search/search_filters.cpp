@@ -4,11 +4,6 @@
 #include <limits>
 
 namespace verder {
-namespace {
-
-constexpr float kKmPerDegreeLatitude = 110.57F;
-
-}  // namespace
 
 size_t PriceBucket(int32_t price_cents) {
   if (price_cents < 0) return kPriceBuckets - 1;
@@ -68,12 +63,8 @@ Result<CompiledFilters> CompileFilters(const SearchQuery& q, const GeoIndex& geo
 float NearestKm(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   float best = std::numeric_limits<float>::quiet_NaN();
   for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
-    const float lat = s.offering_lat[o];
-    if (std::isnan(lat)) continue;
-    // Equirectangular distance: within 0.5% of the great circle at the scale of the Netherlands.
-    const float dy = (lat - f.lat) * kKmPerDegreeLatitude;
-    const float dx = (s.offering_lon[o] - f.lon) * f.lon_scale;
-    const float d = std::sqrt(dx * dx + dy * dy);
+    if (std::isnan(s.offering_lat[o])) continue;
+    const float d = std::sqrt(SquaredKmToOffering(s, o, f));
     if (std::isnan(best) || d < best) best = d;
   }
   return best;
@@ -86,11 +77,8 @@ namespace {
 bool AnyOfferingWithin(const Segment& s, uint32_t doc, const CompiledFilters& f) {
   const float squared_radius = f.radius_km * f.radius_km;
   for (uint32_t o = s.offering_begin[doc]; o < s.offering_begin[doc + 1]; ++o) {
-    const float lat = s.offering_lat[o];
-    if (std::isnan(lat)) continue;
-    const float dy = (lat - f.lat) * kKmPerDegreeLatitude;
-    const float dx = (s.offering_lon[o] - f.lon) * f.lon_scale;
-    if (dx * dx + dy * dy <= squared_radius) return true;
+    if (std::isnan(s.offering_lat[o])) continue;
+    if (SquaredKmToOffering(s, o, f) <= squared_radius) return true;
   }
   return false;
 }
